@@ -1,0 +1,61 @@
+package dev.assistants.autoconfigure;
+
+import java.net.URI;
+
+import dev.assistants.client.AssistantsOperations;
+import dev.assistants.client.AssistantsTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of an {@link AssistantsOperations} client from the {@code openai.*}
+ * properties (or an {@link OpenAiConnectionDetails} bean). The client builds on Spring Boot's
+ * {@link WebClient.Builder} when there is one, so that its customizers apply.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(WebClient.class)
+@ConditionalOnBooleanProperty(name = "openai.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OpenAiProperties.class)
+public final class AssistantsAutoConfiguration {
+
+	private static final String OPENAI_HOST = URI.create(AssistantsTemplate.DEFAULT_BASE_URL).getHost();
+
+	@Bean
+	@ConditionalOnMissingBean(OpenAiConnectionDetails.class)
+	PropertiesOpenAiConnectionDetails openAiConnectionDetails(OpenAiProperties properties) {
+		return new PropertiesOpenAiConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AssistantsOperations.class)
+	AssistantsTemplate assistantsTemplate(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<AssistantsTemplateBuilderCustomizer> customizers) {
+		String baseUrl = connectionDetails.getBaseUrl();
+		if (!StringUtils.hasText(connectionDetails.getApiKey()) && OPENAI_HOST.equals(URI.create(baseUrl).getHost())) {
+			throw new MissingApiKeyException(baseUrl);
+		}
+		AssistantsTemplate.Builder builder = AssistantsTemplate.builder()
+			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.baseUrl(baseUrl)
+			.apiKey(connectionDetails.getApiKey())
+			.authStyle(properties.getAuthStyle())
+			.organization(properties.getOrganization())
+			.project(properties.getProject())
+			.connectTimeout(properties.getConnectTimeout())
+			.responseTimeout(properties.getResponseTimeout())
+			.maxInMemorySize(properties.getMaxInMemorySize());
+		properties.getHeaders().forEach(builder::header);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,334 @@
+package dev.assistants.client;
+
+import java.util.Collection;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import dev.assistants.client.model.AssistantObject;
+import dev.assistants.client.model.CreateAssistantRequest;
+import dev.assistants.client.model.CreateMessageRequest;
+import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.client.model.CreateThreadAndRunRequest;
+import dev.assistants.client.model.CreateThreadRequest;
+import dev.assistants.client.model.DeleteAssistantResponse;
+import dev.assistants.client.model.DeleteMessageResponse;
+import dev.assistants.client.model.DeleteThreadResponse;
+import dev.assistants.client.model.ListAssistantsResponse;
+import dev.assistants.client.model.ListMessagesResponse;
+import dev.assistants.client.model.ListRunStepsResponse;
+import dev.assistants.client.model.ListRunsResponse;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.ModifyAssistantRequest;
+import dev.assistants.client.model.ModifyMessageRequest;
+import dev.assistants.client.model.ModifyRunRequest;
+import dev.assistants.client.model.ModifyThreadRequest;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepInclude;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.SubmitToolOutputsRunRequest;
+import dev.assistants.client.model.ThreadObject;
+
+/**
+ * The operations of the OpenAI Assistants API v2, one method per operation of the API, named after
+ * the specification's operation IDs.
+ * <p>
+ * Every method is non-blocking: nothing is sent until the returned {@link Mono} is subscribed to.
+ * Invalid arguments (a blank ID, a {@code limit} outside 1 to 100, a missing required field) throw
+ * {@link IllegalArgumentException} naming the parameter, before anything is sent. Failures are
+ * signalled as {@link AssistantsException}: {@link AssistantsApiException} and its subtypes for an
+ * error status, {@link AssistantsConnectionException} and {@link AssistantsTimeoutException} when
+ * the server cannot be reached or does not answer in time, and {@link InvalidResponseException}
+ * when an answer cannot be read.
+ *
+ * @see AssistantsTemplate
+ */
+public interface AssistantsOperations {
+
+	// Assistants
+
+	/**
+	 * Create an assistant ({@code POST /assistants}).
+	 * @param request the assistant to create
+	 * @return the created assistant
+	 */
+	Mono<AssistantObject> createAssistant(CreateAssistantRequest request);
+
+	/**
+	 * Retrieve an assistant ({@code GET /assistants/{assistant_id}}).
+	 * @param assistantId the ID of the assistant
+	 * @return the assistant
+	 */
+	Mono<AssistantObject> getAssistant(String assistantId);
+
+	/**
+	 * List assistants ({@code GET /assistants}).
+	 * @param query the page to list
+	 * @return a page of assistants
+	 */
+	Mono<ListAssistantsResponse> listAssistants(ListQuery query);
+
+	/**
+	 * List the first page of assistants with the server's defaults (20, newest first).
+	 * @return a page of assistants
+	 */
+	default Mono<ListAssistantsResponse> listAssistants() {
+		return listAssistants(ListQuery.DEFAULT);
+	}
+
+	/**
+	 * Modify an assistant ({@code POST /assistants/{assistant_id}}).
+	 * @param assistantId the ID of the assistant
+	 * @param request the fields to change
+	 * @return the modified assistant
+	 */
+	Mono<AssistantObject> modifyAssistant(String assistantId, ModifyAssistantRequest request);
+
+	/**
+	 * Delete an assistant ({@code DELETE /assistants/{assistant_id}}).
+	 * @param assistantId the ID of the assistant
+	 * @return the deletion status
+	 */
+	Mono<DeleteAssistantResponse> deleteAssistant(String assistantId);
+
+	// Threads
+
+	/**
+	 * Create a thread ({@code POST /threads}).
+	 * @param request the thread to create
+	 * @return the created thread
+	 */
+	Mono<ThreadObject> createThread(CreateThreadRequest request);
+
+	/**
+	 * Create an empty thread.
+	 * @return the created thread
+	 */
+	default Mono<ThreadObject> createThread() {
+		return createThread(CreateThreadRequest.builder().build());
+	}
+
+	/**
+	 * Retrieve a thread ({@code GET /threads/{thread_id}}).
+	 * @param threadId the ID of the thread
+	 * @return the thread
+	 */
+	Mono<ThreadObject> getThread(String threadId);
+
+	/**
+	 * Modify a thread ({@code POST /threads/{thread_id}}).
+	 * @param threadId the ID of the thread
+	 * @param request the fields to change
+	 * @return the modified thread
+	 */
+	Mono<ThreadObject> modifyThread(String threadId, ModifyThreadRequest request);
+
+	/**
+	 * Delete a thread ({@code DELETE /threads/{thread_id}}).
+	 * @param threadId the ID of the thread
+	 * @return the deletion status
+	 */
+	Mono<DeleteThreadResponse> deleteThread(String threadId);
+
+	// Messages
+
+	/**
+	 * Create a message ({@code POST /threads/{thread_id}/messages}).
+	 * @param threadId the ID of the thread
+	 * @param request the message to create
+	 * @return the created message
+	 */
+	Mono<MessageObject> createMessage(String threadId, CreateMessageRequest request);
+
+	/**
+	 * Retrieve a message ({@code GET /threads/{thread_id}/messages/{message_id}}).
+	 * @param threadId the ID of the thread
+	 * @param messageId the ID of the message
+	 * @return the message
+	 */
+	Mono<MessageObject> getMessage(String threadId, String messageId);
+
+	/**
+	 * List the messages of a thread ({@code GET /threads/{thread_id}/messages}).
+	 * @param threadId the ID of the thread
+	 * @param query the page to list, optionally only the messages of one run
+	 * @return a page of messages
+	 */
+	Mono<ListMessagesResponse> listMessages(String threadId, MessageListQuery query);
+
+	/**
+	 * List a page of a thread's messages.
+	 * @param threadId the ID of the thread
+	 * @param query the page to list
+	 * @return a page of messages
+	 */
+	default Mono<ListMessagesResponse> listMessages(String threadId, ListQuery query) {
+		return listMessages(threadId, MessageListQuery.of(query));
+	}
+
+	/**
+	 * List the first page of a thread's messages with the server's defaults (20, newest first).
+	 * @param threadId the ID of the thread
+	 * @return a page of messages
+	 */
+	default Mono<ListMessagesResponse> listMessages(String threadId) {
+		return listMessages(threadId, MessageListQuery.DEFAULT);
+	}
+
+	/**
+	 * Modify a message ({@code POST /threads/{thread_id}/messages/{message_id}}).
+	 * @param threadId the ID of the thread
+	 * @param messageId the ID of the message
+	 * @param request the fields to change
+	 * @return the modified message
+	 */
+	Mono<MessageObject> modifyMessage(String threadId, String messageId, ModifyMessageRequest request);
+
+	/**
+	 * Delete a message ({@code DELETE /threads/{thread_id}/messages/{message_id}}).
+	 * @param threadId the ID of the thread
+	 * @param messageId the ID of the message
+	 * @return the deletion status
+	 */
+	Mono<DeleteMessageResponse> deleteMessage(String threadId, String messageId);
+
+	// Runs
+
+	/**
+	 * Create a run ({@code POST /threads/{thread_id}/runs}).
+	 * @param threadId the ID of the thread to run
+	 * @param request the run to create
+	 * @param include additional fields to include in the run's steps
+	 * @return the created run
+	 */
+	Mono<RunObject> createRun(String threadId, CreateRunRequest request, Collection<RunStepInclude> include);
+
+	/**
+	 * Create a run.
+	 * @param threadId the ID of the thread to run
+	 * @param request the run to create
+	 * @return the created run
+	 * @see #createRun(String, CreateRunRequest, Collection)
+	 */
+	default Mono<RunObject> createRun(String threadId, CreateRunRequest request) {
+		return createRun(threadId, request, List.of());
+	}
+
+	/**
+	 * Create a thread and run it in one request ({@code POST /threads/runs}).
+	 * @param request the thread and the run to create
+	 * @return the created run
+	 */
+	Mono<RunObject> createThreadAndRun(CreateThreadAndRunRequest request);
+
+	/**
+	 * Retrieve a run ({@code GET /threads/{thread_id}/runs/{run_id}}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @return the run
+	 */
+	Mono<RunObject> getRun(String threadId, String runId);
+
+	/**
+	 * List the runs of a thread ({@code GET /threads/{thread_id}/runs}).
+	 * @param threadId the ID of the thread
+	 * @param query the page to list
+	 * @return a page of runs
+	 */
+	Mono<ListRunsResponse> listRuns(String threadId, ListQuery query);
+
+	/**
+	 * List the first page of a thread's runs with the server's defaults (20, newest first).
+	 * @param threadId the ID of the thread
+	 * @return a page of runs
+	 */
+	default Mono<ListRunsResponse> listRuns(String threadId) {
+		return listRuns(threadId, ListQuery.DEFAULT);
+	}
+
+	/**
+	 * Modify a run ({@code POST /threads/{thread_id}/runs/{run_id}}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param request the fields to change
+	 * @return the modified run
+	 */
+	Mono<RunObject> modifyRun(String threadId, String runId, ModifyRunRequest request);
+
+	/**
+	 * Cancel a run that is {@code in_progress} ({@code POST /threads/{thread_id}/runs/{run_id}/cancel}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @return the run, usually {@code cancelling}
+	 */
+	Mono<RunObject> cancelRun(String threadId, String runId);
+
+	/**
+	 * Submit the outputs of the tool calls a run waits for, all in one request
+	 * ({@code POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs}; the specification's
+	 * operation ID is spelled {@code submitToolOuputsToRun}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run, whose status is {@code requires_action}
+	 * @param request the outputs
+	 * @return the resumed run
+	 */
+	Mono<RunObject> submitToolOutputsToRun(String threadId, String runId, SubmitToolOutputsRunRequest request);
+
+	// Run steps
+
+	/**
+	 * Retrieve a run step ({@code GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param stepId the ID of the step
+	 * @param include additional fields to include
+	 * @return the run step
+	 */
+	Mono<RunStepObject> getRunStep(String threadId, String runId, String stepId, Collection<RunStepInclude> include);
+
+	/**
+	 * Retrieve a run step.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param stepId the ID of the step
+	 * @return the run step
+	 * @see #getRunStep(String, String, String, Collection)
+	 */
+	default Mono<RunStepObject> getRunStep(String threadId, String runId, String stepId) {
+		return getRunStep(threadId, runId, stepId, List.of());
+	}
+
+	/**
+	 * List the steps of a run ({@code GET /threads/{thread_id}/runs/{run_id}/steps}).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param query the page to list
+	 * @param include additional fields to include
+	 * @return a page of run steps
+	 */
+	Mono<ListRunStepsResponse> listRunSteps(String threadId, String runId, ListQuery query,
+			Collection<RunStepInclude> include);
+
+	/**
+	 * List the steps of a run.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param query the page to list
+	 * @return a page of run steps
+	 * @see #listRunSteps(String, String, ListQuery, Collection)
+	 */
+	default Mono<ListRunStepsResponse> listRunSteps(String threadId, String runId, ListQuery query) {
+		return listRunSteps(threadId, runId, query, List.of());
+	}
+
+	/**
+	 * List the first page of a run's steps with the server's defaults (20, newest first).
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @return a page of run steps
+	 */
+	default Mono<ListRunStepsResponse> listRunSteps(String threadId, String runId) {
+		return listRunSteps(threadId, runId, ListQuery.DEFAULT, List.of());
+	}
+
+}

@@ -1,0 +1,570 @@
+package dev.assistants.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.model.AssistantObject;
+import dev.assistants.client.model.CreateAssistantRequest;
+import dev.assistants.client.model.CreateMessageRequest;
+import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.client.model.CreateThreadAndRunRequest;
+import dev.assistants.client.model.CreateThreadRequest;
+import dev.assistants.client.model.DeleteAssistantResponse;
+import dev.assistants.client.model.DeleteMessageResponse;
+import dev.assistants.client.model.DeleteThreadResponse;
+import dev.assistants.client.model.ListAssistantsResponse;
+import dev.assistants.client.model.ListMessagesResponse;
+import dev.assistants.client.model.ListRunStepsResponse;
+import dev.assistants.client.model.ListRunsResponse;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.ModifyAssistantRequest;
+import dev.assistants.client.model.ModifyMessageRequest;
+import dev.assistants.client.model.ModifyRunRequest;
+import dev.assistants.client.model.ModifyThreadRequest;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepInclude;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.SubmitToolOutputsRunRequest;
+import dev.assistants.client.model.ThreadObject;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+/**
+ * {@link AssistantsOperations} over Spring's {@link WebClient}.
+ * <p>
+ * All operations share one request path: the configured headers, JSON written and read with the
+ * client's own {@link JsonMapper} (the application's Jackson settings do not apply), bounded
+ * response bodies, and error answers and transport failures turned into {@link AssistantsException}
+ * subtypes. Create one with {@link #builder()}; Spring Boot applications get one from the
+ * auto-configuration.
+ */
+public final class AssistantsTemplate implements AssistantsOperations {
+
+	/** The default base URL, OpenAI's own API. */
+	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+	private final WebClient webClient;
+
+	private final JsonMapper jsonMapper;
+
+	private final ApiErrors errors;
+
+	private final String serverAddress;
+
+	private final int maxInMemorySize;
+
+	private AssistantsTemplate(WebClient webClient, JsonMapper jsonMapper, URI baseUri, int maxInMemorySize) {
+		this.webClient = webClient;
+		this.jsonMapper = jsonMapper;
+		this.errors = new ApiErrors(jsonMapper, baseUri.getHost());
+		this.serverAddress = baseUri.getHost() + ((baseUri.getPort() != -1) ? ":" + baseUri.getPort() : "");
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	/**
+	 * Start building a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Mono<AssistantObject> createAssistant(CreateAssistantRequest request) {
+		return exchange(ApiRequest.post("createAssistant", "/assistants", required(request)), AssistantObject.class);
+	}
+
+	@Override
+	public Mono<AssistantObject> getAssistant(String assistantId) {
+		return exchange(ApiRequest.get("getAssistant", "/assistants/{assistant_id}").id("assistant_id", assistantId),
+				AssistantObject.class);
+	}
+
+	@Override
+	public Mono<ListAssistantsResponse> listAssistants(ListQuery query) {
+		return exchange(page(ApiRequest.get("listAssistants", "/assistants"), query), ListAssistantsResponse.class);
+	}
+
+	@Override
+	public Mono<AssistantObject> modifyAssistant(String assistantId, ModifyAssistantRequest request) {
+		return exchange(ApiRequest.post("modifyAssistant", "/assistants/{assistant_id}", required(request))
+			.id("assistant_id", assistantId), AssistantObject.class);
+	}
+
+	@Override
+	public Mono<DeleteAssistantResponse> deleteAssistant(String assistantId) {
+		return exchange(ApiRequest.delete("deleteAssistant", "/assistants/{assistant_id}").id("assistant_id",
+				assistantId), DeleteAssistantResponse.class);
+	}
+
+	@Override
+	public Mono<ThreadObject> createThread(CreateThreadRequest request) {
+		return exchange(ApiRequest.post("createThread", "/threads", required(request)), ThreadObject.class);
+	}
+
+	@Override
+	public Mono<ThreadObject> getThread(String threadId) {
+		return exchange(ApiRequest.get("getThread", "/threads/{thread_id}").id("thread_id", threadId),
+				ThreadObject.class);
+	}
+
+	@Override
+	public Mono<ThreadObject> modifyThread(String threadId, ModifyThreadRequest request) {
+		return exchange(ApiRequest.post("modifyThread", "/threads/{thread_id}", required(request)).id("thread_id",
+				threadId), ThreadObject.class);
+	}
+
+	@Override
+	public Mono<DeleteThreadResponse> deleteThread(String threadId) {
+		return exchange(ApiRequest.delete("deleteThread", "/threads/{thread_id}").id("thread_id", threadId),
+				DeleteThreadResponse.class);
+	}
+
+	@Override
+	public Mono<MessageObject> createMessage(String threadId, CreateMessageRequest request) {
+		return exchange(ApiRequest.post("createMessage", "/threads/{thread_id}/messages", required(request))
+			.id("thread_id", threadId), MessageObject.class);
+	}
+
+	@Override
+	public Mono<MessageObject> getMessage(String threadId, String messageId) {
+		return exchange(ApiRequest.get("getMessage", "/threads/{thread_id}/messages/{message_id}")
+			.id("thread_id", threadId)
+			.id("message_id", messageId), MessageObject.class);
+	}
+
+	@Override
+	public Mono<ListMessagesResponse> listMessages(String threadId, MessageListQuery query) {
+		Assert.notNull(query, "query must not be null");
+		ApiRequest request = ApiRequest.get("listMessages", "/threads/{thread_id}/messages").id("thread_id", threadId);
+		return exchange(page(request, query.page()).query("run_id", query.runId()), ListMessagesResponse.class);
+	}
+
+	@Override
+	public Mono<MessageObject> modifyMessage(String threadId, String messageId, ModifyMessageRequest request) {
+		return exchange(ApiRequest.post("modifyMessage", "/threads/{thread_id}/messages/{message_id}", required(request))
+			.id("thread_id", threadId)
+			.id("message_id", messageId), MessageObject.class);
+	}
+
+	@Override
+	public Mono<DeleteMessageResponse> deleteMessage(String threadId, String messageId) {
+		return exchange(ApiRequest.delete("deleteMessage", "/threads/{thread_id}/messages/{message_id}")
+			.id("thread_id", threadId)
+			.id("message_id", messageId), DeleteMessageResponse.class);
+	}
+
+	@Override
+	public Mono<RunObject> createRun(String threadId, CreateRunRequest request, Collection<RunStepInclude> include) {
+		notStreamed(required(request).stream());
+		return exchange(ApiRequest.post("createRun", "/threads/{thread_id}/runs", request)
+			.id("thread_id", threadId)
+			.query("include[]", required(include)), RunObject.class);
+	}
+
+	@Override
+	public Mono<RunObject> createThreadAndRun(CreateThreadAndRunRequest request) {
+		notStreamed(required(request).stream());
+		return exchange(ApiRequest.post("createThreadAndRun", "/threads/runs", request), RunObject.class);
+	}
+
+	@Override
+	public Mono<RunObject> getRun(String threadId, String runId) {
+		return exchange(ApiRequest.get("getRun", "/threads/{thread_id}/runs/{run_id}")
+			.id("thread_id", threadId)
+			.id("run_id", runId), RunObject.class);
+	}
+
+	@Override
+	public Mono<ListRunsResponse> listRuns(String threadId, ListQuery query) {
+		return exchange(page(ApiRequest.get("listRuns", "/threads/{thread_id}/runs").id("thread_id", threadId), query),
+				ListRunsResponse.class);
+	}
+
+	@Override
+	public Mono<RunObject> modifyRun(String threadId, String runId, ModifyRunRequest request) {
+		return exchange(ApiRequest.post("modifyRun", "/threads/{thread_id}/runs/{run_id}", required(request))
+			.id("thread_id", threadId)
+			.id("run_id", runId), RunObject.class);
+	}
+
+	@Override
+	public Mono<RunObject> cancelRun(String threadId, String runId) {
+		return exchange(ApiRequest.post("cancelRun", "/threads/{thread_id}/runs/{run_id}/cancel", null)
+			.id("thread_id", threadId)
+			.id("run_id", runId), RunObject.class);
+	}
+
+	@Override
+	public Mono<RunObject> submitToolOutputsToRun(String threadId, String runId, SubmitToolOutputsRunRequest request) {
+		notStreamed(required(request).stream());
+		return exchange(ApiRequest
+			.post("submitToolOutputsToRun", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", request)
+			.id("thread_id", threadId)
+			.id("run_id", runId), RunObject.class);
+	}
+
+	@Override
+	public Mono<RunStepObject> getRunStep(String threadId, String runId, String stepId,
+			Collection<RunStepInclude> include) {
+		return exchange(ApiRequest.get("getRunStep", "/threads/{thread_id}/runs/{run_id}/steps/{step_id}")
+			.id("thread_id", threadId)
+			.id("run_id", runId)
+			.id("step_id", stepId)
+			.query("include[]", required(include)), RunStepObject.class);
+	}
+
+	@Override
+	public Mono<ListRunStepsResponse> listRunSteps(String threadId, String runId, ListQuery query,
+			Collection<RunStepInclude> include) {
+		ApiRequest request = ApiRequest.get("listRunSteps", "/threads/{thread_id}/runs/{run_id}/steps")
+			.id("thread_id", threadId)
+			.id("run_id", runId);
+		return exchange(page(request, query).query("include[]", required(include)), ListRunStepsResponse.class);
+	}
+
+	private static <T> T required(@Nullable T argument) {
+		Assert.notNull(argument, "request must not be null");
+		return argument;
+	}
+
+	private static void notStreamed(@Nullable Boolean stream) {
+		Assert.isTrue(!Boolean.TRUE.equals(stream), "stream must not be set: this operation answers with one object");
+	}
+
+	private static ApiRequest page(ApiRequest request, @Nullable ListQuery query) {
+		Assert.notNull(query, "query must not be null");
+		return request.query("limit", query.limit())
+			.query("order", (query.order() != null) ? query.order().value() : null)
+			.query("after", query.after())
+			.query("before", query.before());
+	}
+
+	private <T> Mono<T> exchange(ApiRequest request, Class<T> responseType) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request::uri);
+		Object body = request.body();
+		if (body != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(body));
+		}
+		return spec.exchangeToMono((response) -> read(request, response, responseType))
+			.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error));
+	}
+
+	private <T> Mono<T> read(ApiRequest request, ClientResponse response, Class<T> responseType) {
+		Mono<DataBuffer> body = DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
+				this.maxInMemorySize);
+		if (response.statusCode().is2xxSuccessful()) {
+			return body.map((buffer) -> parse(request, buffer, responseType))
+				.switchIfEmpty(Mono.error(() -> new InvalidResponseException(
+						request.description() + ": the response has no body", null)));
+		}
+		String requestId = response.headers().asHttpHeaders().getFirst("x-request-id");
+		return body.map(AssistantsTemplate::text)
+			.defaultIfEmpty("")
+			.flatMap((text) -> Mono.error(this.errors.toException(request, response.statusCode().value(), requestId,
+					text)));
+	}
+
+	private <T> T parse(ApiRequest request, DataBuffer buffer, Class<T> responseType) {
+		try (InputStream json = buffer.asInputStream(true)) {
+			return this.jsonMapper.readValue(json, responseType);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidResponseException(request.description() + ": the response is not a valid "
+					+ responseType.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private AssistantsException failure(ApiRequest request, Throwable error) {
+		if (error instanceof DataBufferLimitException) {
+			return new InvalidResponseException(request.description() + ": the response is larger than "
+					+ this.maxInMemorySize + " bytes (openai.max-in-memory-size)", error);
+		}
+		if (isTimeout(error)) {
+			return new AssistantsTimeoutException(
+					request.description() + ": " + this.serverAddress + " did not answer in time", error);
+		}
+		return new AssistantsConnectionException(request.description() + ": the request to " + this.serverAddress
+				+ " failed: " + rootMessage(error), error);
+	}
+
+	private static boolean isTimeout(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
+					|| cause instanceof io.netty.handler.timeout.TimeoutException
+					|| cause instanceof ConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+	/**
+	 * Builder of {@link AssistantsTemplate}.
+	 */
+	public static final class Builder {
+
+		private static final String USER_AGENT = "assistants-spring-boot/" + version();
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private AuthStyle authStyle = AuthStyle.BEARER;
+
+		private @Nullable String organization;
+
+		private @Nullable String project;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofSeconds(60);
+
+		private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
+
+		private @Nullable ClientHttpConnector clientConnector;
+
+		private Builder() {
+		}
+
+		/**
+		 * Build on the given {@link WebClient.Builder}, for example Spring Boot's, so that its
+		 * customizers (observation, filters) apply. The builder is cloned, never changed.
+		 * @param webClientBuilder the builder to start from
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set the base URL of the API, {@value AssistantsTemplate#DEFAULT_BASE_URL} by default.
+		 * @param baseUrl an absolute URL such as {@code http://localhost:8080/v1}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			Assert.hasText(baseUrl, "baseUrl must not be blank");
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API key; without one no authentication header is sent.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set how the API key is sent, {@link AuthStyle#BEARER} by default.
+		 * @param authStyle the authentication style
+		 * @return this builder
+		 */
+		public Builder authStyle(AuthStyle authStyle) {
+			Assert.notNull(authStyle, "authStyle must not be null");
+			this.authStyle = authStyle;
+			return this;
+		}
+
+		/**
+		 * Set the organization sent as {@code OpenAI-Organization}.
+		 * @param organization the organization ID
+		 * @return this builder
+		 */
+		public Builder organization(@Nullable String organization) {
+			this.organization = organization;
+			return this;
+		}
+
+		/**
+		 * Set the project sent as {@code OpenAI-Project}.
+		 * @param project the project ID
+		 * @return this builder
+		 */
+		public Builder project(@Nullable String project) {
+			this.project = project;
+			return this;
+		}
+
+		/**
+		 * Add a header sent with every request; it replaces a header of the same name set by the
+		 * client.
+		 * @param name the header name
+		 * @param value the header value
+		 * @return this builder
+		 */
+		public Builder header(String name, String value) {
+			Assert.hasText(name, "header name must not be blank");
+			Assert.notNull(value, "header value must not be null");
+			this.headers.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Set the time allowed to establish a connection, 10 seconds by default.
+		 * @param connectTimeout the connect timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the time allowed for the response to arrive once the request is sent, 60 seconds by
+		 * default.
+		 * @param responseTimeout the response timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			Assert.isTrue(responseTimeout != null && !responseTimeout.isNegative() && !responseTimeout.isZero(), "responseTimeout must be positive");
+			this.responseTimeout = responseTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the largest response body that is read, 10 MB by default.
+		 * @param maxInMemorySize the limit
+		 * @return this builder
+		 */
+		public Builder maxInMemorySize(DataSize maxInMemorySize) {
+			Assert.isTrue(maxInMemorySize != null && maxInMemorySize.toBytes() > 0
+					&& maxInMemorySize.toBytes() <= Integer.MAX_VALUE, "maxInMemorySize must be between 1 B and 2 GB");
+			this.maxInMemorySize = maxInMemorySize;
+			return this;
+		}
+
+		/**
+		 * Use the given connector instead of a Reactor Netty one built from the connect and
+		 * response timeouts, for example to go through a proxy. The timeouts are then the
+		 * connector's.
+		 * @param clientConnector the connector
+		 * @return this builder
+		 */
+		public Builder clientConnector(@Nullable ClientHttpConnector clientConnector) {
+			this.clientConnector = clientConnector;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		public AssistantsTemplate build() {
+			URI baseUri = URI.create(this.baseUrl);
+			Assert.isTrue(baseUri.isAbsolute() && baseUri.getHost() != null,
+					() -> "baseUrl must be an absolute http(s) URL but was '" + this.baseUrl + "'");
+			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl);
+			uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+			WebClient webClient = this.webClientBuilder.clone()
+				.uriBuilderFactory(uriBuilderFactory)
+				.clientConnector((this.clientConnector != null) ? this.clientConnector : reactorConnector())
+				.defaultHeaders(this::defaultHeaders)
+				.build();
+			return new AssistantsTemplate(webClient, JsonSupport.createMapper(), baseUri,
+					(int) this.maxInMemorySize.toBytes());
+		}
+
+		private ClientHttpConnector reactorConnector() {
+			HttpClient httpClient = HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
+				.responseTimeout(this.responseTimeout);
+			return new ReactorClientHttpConnector(httpClient);
+		}
+
+		private void defaultHeaders(HttpHeaders headers) {
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+			headers.set("OpenAI-Beta", "assistants=v2");
+			if (this.apiKey != null && !this.apiKey.isBlank()) {
+				switch (this.authStyle) {
+					case BEARER -> headers.setBearerAuth(this.apiKey);
+					case API_KEY -> headers.set("api-key", this.apiKey);
+				}
+			}
+			if (this.organization != null && !this.organization.isBlank()) {
+				headers.set("OpenAI-Organization", this.organization);
+			}
+			if (this.project != null && !this.project.isBlank()) {
+				headers.set("OpenAI-Project", this.project);
+			}
+			this.headers.forEach(headers::set);
+		}
+
+		private static String version() {
+			Properties properties = new Properties();
+			try (InputStream in = AssistantsTemplate.class.getResourceAsStream("assistants-client.properties")) {
+				if (in != null) {
+					properties.load(in);
+				}
+			}
+			catch (IOException ex) {
+				// the version only decorates the User-Agent
+			}
+			return properties.getProperty("version", "unknown");
+		}
+
+	}
+
+}

@@ -1,0 +1,302 @@
+package dev.assistants.client.model;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Request to create a run on a thread ({@code CreateRunRequest}).
+ * <p>
+ * Build one with {@link #builder(String)}; unset fields are not sent.
+ *
+ * @param assistantId the ID of the assistant to run
+ * @param model the model, overriding the assistant's
+ * @param reasoningEffort the reasoning effort, for reasoning models
+ * @param instructions the instructions, overriding the assistant's
+ * @param additionalInstructions instructions appended to the run's instructions
+ * @param additionalMessages messages added to the thread before the run
+ * @param tools the tools
+ * @param metadata the metadata: up to 16 key-value pairs, keys up to 64 and values up to 512 characters
+ * @param temperature the sampling temperature, 0 to 2
+ * @param topP the nucleus sampling probability mass, 0 to 1
+ * @param stream whether the run is streamed as server-sent events; left unset by the builder, as {@code AssistantsOperations} answers with a single object
+ * @param maxPromptTokens the maximum number of prompt tokens, at least 256
+ * @param maxCompletionTokens the maximum number of completion tokens, at least 256
+ * @param truncationStrategy how the thread is truncated before the run
+ * @param toolChoice which tool the model calls
+ * @param parallelToolCalls whether parallel function calling is enabled (the server's default is true)
+ * @param responseFormat the format the model must output
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CreateRunRequest(@JsonProperty("assistant_id") String assistantId,
+		@Nullable String model,
+		@JsonProperty("reasoning_effort") @Nullable ReasoningEffort reasoningEffort,
+		@Nullable String instructions,
+		@JsonProperty("additional_instructions") @Nullable String additionalInstructions,
+		@JsonProperty("additional_messages") @Nullable List<CreateMessageRequest> additionalMessages,
+		@Nullable List<AssistantTool> tools,
+		@Nullable Map<String, String> metadata,
+		@Nullable Double temperature,
+		@JsonProperty("top_p") @Nullable Double topP,
+		@Nullable Boolean stream,
+		@JsonProperty("max_prompt_tokens") @Nullable Integer maxPromptTokens,
+		@JsonProperty("max_completion_tokens") @Nullable Integer maxCompletionTokens,
+		@JsonProperty("truncation_strategy") @Nullable TruncationObject truncationStrategy,
+		@JsonProperty("tool_choice") @Nullable AssistantsApiToolChoiceOption toolChoice,
+		@JsonProperty("parallel_tool_calls") @Nullable Boolean parallelToolCalls,
+		@JsonProperty("response_format") @Nullable AssistantsApiResponseFormatOption responseFormat) {
+
+	public CreateRunRequest {
+		Assert.hasText(assistantId, "assistant_id must not be blank");
+	}
+
+	/**
+	 * Start a request with its required fields.
+	 * @param assistantId the ID of the assistant to run
+	 * @return a new builder
+	 */
+	public static Builder builder(String assistantId) {
+		return new Builder(assistantId);
+	}
+
+	/**
+	 * Builder of {@link CreateRunRequest}.
+	 */
+	public static final class Builder {
+
+		private final String assistantId;
+
+		private @Nullable String model;
+
+		private @Nullable ReasoningEffort reasoningEffort;
+
+		private @Nullable String instructions;
+
+		private @Nullable String additionalInstructions;
+
+		private @Nullable List<CreateMessageRequest> additionalMessages;
+
+		private @Nullable List<AssistantTool> tools;
+
+		private @Nullable Map<String, String> metadata;
+
+		private @Nullable Double temperature;
+
+		private @Nullable Double topP;
+
+		private @Nullable Integer maxPromptTokens;
+
+		private @Nullable Integer maxCompletionTokens;
+
+		private @Nullable TruncationObject truncationStrategy;
+
+		private @Nullable AssistantsApiToolChoiceOption toolChoice;
+
+		private @Nullable Boolean parallelToolCalls;
+
+		private @Nullable AssistantsApiResponseFormatOption responseFormat;
+
+		private Builder(String assistantId) {
+			this.assistantId = assistantId;
+		}
+
+		/**
+		 * Set the model, overriding the assistant's.
+		 * @param model the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			this.model = model;
+			return this;
+		}
+
+		/**
+		 * Set the reasoning effort, for reasoning models.
+		 * @param reasoningEffort the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder reasoningEffort(@Nullable ReasoningEffort reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * Set the instructions, overriding the assistant's.
+		 * @param instructions the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder instructions(@Nullable String instructions) {
+			this.instructions = instructions;
+			return this;
+		}
+
+		/**
+		 * Set instructions appended to the run's instructions.
+		 * @param additionalInstructions the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder additionalInstructions(@Nullable String additionalInstructions) {
+			this.additionalInstructions = additionalInstructions;
+			return this;
+		}
+
+		/**
+		 * Set messages added to the thread before the run.
+		 * @param additionalMessages the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder additionalMessages(@Nullable List<CreateMessageRequest> additionalMessages) {
+			this.additionalMessages = additionalMessages;
+			return this;
+		}
+
+		/**
+		 * Set messages added to the thread before the run.
+		 * @param additionalMessages the values
+		 * @return this builder
+		 */
+		public Builder additionalMessages(CreateMessageRequest... additionalMessages) {
+			return additionalMessages(List.of(additionalMessages));
+		}
+
+		/**
+		 * Set the tools.
+		 * @param tools the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder tools(@Nullable List<AssistantTool> tools) {
+			this.tools = tools;
+			return this;
+		}
+
+		/**
+		 * Set the tools.
+		 * @param tools the values
+		 * @return this builder
+		 */
+		public Builder tools(AssistantTool... tools) {
+			return tools(List.of(tools));
+		}
+
+		/**
+		 * Set the metadata: up to 16 key-value pairs, keys up to 64 and values up to 512 characters.
+		 * @param metadata the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder metadata(@Nullable Map<String, String> metadata) {
+			this.metadata = metadata;
+			return this;
+		}
+
+		/**
+		 * Set the sampling temperature, 0 to 2.
+		 * @param temperature the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder temperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+			return this;
+		}
+
+		/**
+		 * Set the nucleus sampling probability mass, 0 to 1.
+		 * @param topP the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder topP(@Nullable Double topP) {
+			this.topP = topP;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of prompt tokens, at least 256.
+		 * @param maxPromptTokens the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder maxPromptTokens(@Nullable Integer maxPromptTokens) {
+			this.maxPromptTokens = maxPromptTokens;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of completion tokens, at least 256.
+		 * @param maxCompletionTokens the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder maxCompletionTokens(@Nullable Integer maxCompletionTokens) {
+			this.maxCompletionTokens = maxCompletionTokens;
+			return this;
+		}
+
+		/**
+		 * Set how the thread is truncated before the run.
+		 * @param truncationStrategy the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder truncationStrategy(@Nullable TruncationObject truncationStrategy) {
+			this.truncationStrategy = truncationStrategy;
+			return this;
+		}
+
+		/**
+		 * Set which tool the model calls.
+		 * @param toolChoice the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder toolChoice(@Nullable AssistantsApiToolChoiceOption toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/**
+		 * Set whether parallel function calling is enabled (the server's default is true).
+		 * @param parallelToolCalls the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+			return this;
+		}
+
+		/**
+		 * Set the format the model must output.
+		 * @param responseFormat the value, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder responseFormat(@Nullable AssistantsApiResponseFormatOption responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return the request
+		 */
+		public CreateRunRequest build() {
+			return new CreateRunRequest(this.assistantId,
+					this.model,
+					this.reasoningEffort,
+					this.instructions,
+					this.additionalInstructions,
+					this.additionalMessages,
+					this.tools,
+					this.metadata,
+					this.temperature,
+					this.topP,
+					null,
+					this.maxPromptTokens,
+					this.maxCompletionTokens,
+					this.truncationStrategy,
+					this.toolChoice,
+					this.parallelToolCalls,
+					this.responseFormat);
+		}
+
+	}
+
+}
