@@ -33,8 +33,6 @@ import dev.assistants.client.model.ModifyThreadRequest;
 import dev.assistants.client.model.SubmitToolOutputsRunRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -50,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every operation against the specification's own example: the request the client sends (method,
  * path, query, headers, exact JSON body) and the response it maps, field by field.
  */
-@SpringBootTest(classes = SpecExamplesTests.Config.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "openai.api-key=sk-test-key", "openai.organization=org-test", "openai.project=proj-test",
 				"openai.headers.[X-Tenant]=acme" })
 @EnableWireMock(@ConfigureWireMock(baseUrlProperties = "openai.base-url"))
@@ -189,12 +187,6 @@ class SpecExamplesTests {
 	interface Call {
 
 		Mono<?> call(AssistantsOperations operations, Map<String, String> ids, JsonNode body, ListQuery query);
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class Config {
 
 	}
 

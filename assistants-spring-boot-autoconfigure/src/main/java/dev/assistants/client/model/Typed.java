@@ -1,11 +1,13 @@
 package dev.assistants.client.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A variant of a union that Jackson does not discriminate by type info and so writes its
  * {@code type} property itself.
  */
+@JsonPropertyOrder("type")
 interface Typed {
 
 	@JsonProperty("type")
