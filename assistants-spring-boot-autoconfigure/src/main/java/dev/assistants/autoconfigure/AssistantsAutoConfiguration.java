@@ -52,7 +52,11 @@ public final class AssistantsAutoConfiguration {
 			.project(properties.getProject())
 			.connectTimeout(properties.getConnectTimeout())
 			.responseTimeout(properties.getResponseTimeout())
-			.maxInMemorySize(properties.getMaxInMemorySize());
+			.timeout(properties.getTimeout())
+			.maxInMemorySize(properties.getMaxInMemorySize())
+			.maxConnections(properties.getMaxConnections())
+			.retry(properties.getRetry().toSettings())
+			.idempotencyKeys(properties.getRetry().isIdempotencyKeys());
 		properties.getHeaders().forEach(builder::header);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

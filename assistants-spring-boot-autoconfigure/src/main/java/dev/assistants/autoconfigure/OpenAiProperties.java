@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
+import dev.assistants.client.RetrySettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -70,9 +71,22 @@ public class OpenAiProperties {
 	private Duration responseTimeout = Duration.ofSeconds(60);
 
 	/**
+	 * Time allowed for a whole call, all its attempts and the waits between them included. When
+	 * unset, each attempt is bounded by the connect and response timeouts only.
+	 */
+	private @Nullable Duration timeout;
+
+	/**
 	 * Largest response body that is read; a larger one fails the call.
 	 */
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
+
+	/**
+	 * Largest number of connections opened to the server; further calls wait for a free one.
+	 */
+	private int maxConnections = 100;
+
+	private final Retry retry = new Retry();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -142,12 +156,124 @@ public class OpenAiProperties {
 		this.responseTimeout = responseTimeout;
 	}
 
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(@Nullable Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public DataSize getMaxInMemorySize() {
 		return this.maxInMemorySize;
 	}
 
 	public void setMaxInMemorySize(DataSize maxInMemorySize) {
 		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	/**
+	 * How failed calls are retried.
+	 */
+	public static class Retry {
+
+		/**
+		 * How many times a failed call is retried after its first attempt: failures before an
+		 * answer, and 408, 409, 429 and 5xx answers (or as the server's x-should-retry header says).
+		 */
+		private int maxRetries = RetrySettings.DEFAULT.maxRetries();
+
+		/**
+		 * Delay before the first retry; it doubles for each further retry.
+		 */
+		private Duration initialBackoff = RetrySettings.DEFAULT.initialBackoff();
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxBackoff = RetrySettings.DEFAULT.maxBackoff();
+
+		/**
+		 * Largest fraction, 0 to 1, by which a delay is randomly shortened.
+		 */
+		private double jitter = RetrySettings.DEFAULT.jitter();
+
+		/**
+		 * Longest delay asked for by the server (retry-after-ms, Retry-After) that is waited for;
+		 * when the server asks for more, the call fails at once.
+		 */
+		private Duration maxServerDelay = RetrySettings.DEFAULT.maxServerDelay();
+
+		/**
+		 * Whether each POST carries an Idempotency-Key header, the same on each of its retries.
+		 */
+		private boolean idempotencyKeys;
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxServerDelay() {
+			return this.maxServerDelay;
+		}
+
+		public void setMaxServerDelay(Duration maxServerDelay) {
+			this.maxServerDelay = maxServerDelay;
+		}
+
+		public boolean isIdempotencyKeys() {
+			return this.idempotencyKeys;
+		}
+
+		public void setIdempotencyKeys(boolean idempotencyKeys) {
+			this.idempotencyKeys = idempotencyKeys;
+		}
+
+		RetrySettings toSettings() {
+			return new RetrySettings(this.maxRetries, this.initialBackoff, this.maxBackoff, this.jitter,
+					this.maxServerDelay);
+		}
+
 	}
 
 }

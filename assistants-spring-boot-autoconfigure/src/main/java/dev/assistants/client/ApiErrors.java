@@ -1,10 +1,18 @@
 package dev.assistants.client;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,26 +31,79 @@ final class ApiErrors {
 
 	private final boolean retiredOpenAiHost;
 
-	ApiErrors(JsonMapper jsonMapper, String baseHost) {
+	private final Clock clock;
+
+	ApiErrors(JsonMapper jsonMapper, String baseHost, Clock clock) {
 		this.jsonMapper = jsonMapper;
 		this.retiredOpenAiHost = "api.openai.com".equalsIgnoreCase(baseHost);
+		this.clock = clock;
 	}
 
-	AssistantsApiException toException(ApiRequest request, int status, @Nullable String requestId, String body) {
+	AssistantsApiException toException(ApiRequest request, int status, HttpHeaders headers, String body) {
 		ApiError error = parse(body);
-		String responseBody = (error != null || body.isEmpty()) ? null : truncate(body, MAX_BODY_KEPT);
+		String requestId = headers.getFirst("x-request-id");
+		ApiErrorResponse response = new ApiErrorResponse(status, error, requestId,
+				(error != null || body.isEmpty()) ? null : truncate(body, MAX_BODY_KEPT), retryable(status, headers),
+				retryAfter(headers, this.clock.instant()));
 		String message = message(request, status, error, requestId, body);
 		return switch (status) {
-			case 400 -> new BadRequestException(message, status, error, requestId, responseBody);
-			case 401 -> new AuthenticationException(message, status, error, requestId, responseBody);
-			case 403 -> new PermissionDeniedException(message, status, error, requestId, responseBody);
-			case 404 -> new NotFoundException(message, status, error, requestId, responseBody);
-			case 409 -> new ConflictException(message, status, error, requestId, responseBody);
-			case 422 -> new UnprocessableEntityException(message, status, error, requestId, responseBody);
-			case 429 -> new RateLimitException(message, status, error, requestId, responseBody);
-			default -> (status >= 500) ? new InternalServerException(message, status, error, requestId, responseBody)
-					: new AssistantsApiException(message, status, error, requestId, responseBody);
+			case 400 -> new BadRequestException(message, response);
+			case 401 -> new AuthenticationException(message, response);
+			case 403 -> new PermissionDeniedException(message, response);
+			case 404 -> new NotFoundException(message, response);
+			case 409 -> new ConflictException(message, response);
+			case 422 -> new UnprocessableEntityException(message, response);
+			case 429 -> new RateLimitException(message, response);
+			default -> (status >= 500) ? new InternalServerException(message, response)
+					: new AssistantsApiException(message, response);
 		};
+	}
+
+	private static boolean retryable(int status, HttpHeaders headers) {
+		String shouldRetry = headers.getFirst("x-should-retry");
+		if ("true".equalsIgnoreCase(shouldRetry) || "false".equalsIgnoreCase(shouldRetry)) {
+			return Boolean.parseBoolean(shouldRetry);
+		}
+		return status == 408 || status == 409 || status == 429 || status >= 500;
+	}
+
+	/**
+	 * The delay the server asks for: {@code retry-after-ms} (milliseconds), else {@code Retry-After}
+	 * (seconds or an HTTP date).
+	 */
+	static @Nullable Duration retryAfter(HttpHeaders headers, Instant now) {
+		Double millis = number(headers.getFirst("retry-after-ms"));
+		if (millis != null) {
+			return Duration.ofNanos((long) (millis * 1_000_000));
+		}
+		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (retryAfter == null) {
+			return null;
+		}
+		Double seconds = number(retryAfter);
+		if (seconds != null) {
+			return Duration.ofNanos((long) (seconds * 1_000_000_000));
+		}
+		try {
+			Instant at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Double number(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			double number = Double.parseDouble(value.trim());
+			return (number >= 0 && Double.isFinite(number)) ? number : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private String message(ApiRequest request, int status, @Nullable ApiError error, @Nullable String requestId,

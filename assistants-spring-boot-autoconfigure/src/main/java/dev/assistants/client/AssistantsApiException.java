@@ -1,5 +1,7 @@
 package dev.assistants.client;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,29 +10,16 @@ import org.jspecify.annotations.Nullable;
  */
 public class AssistantsApiException extends AssistantsException {
 
-	private final int statusCode;
-
-	private final @Nullable ApiError error;
-
-	private final @Nullable String requestId;
-
-	private final @Nullable String responseBody;
+	private final ApiErrorResponse response;
 
 	/**
-	 * Create an exception for an error status.
+	 * Create an exception for an error answer.
 	 * @param message what went wrong
-	 * @param statusCode the HTTP status code
-	 * @param error the error the server described, if its body had one
-	 * @param requestId the {@code x-request-id} the server sent, if any
-	 * @param responseBody the start of the raw body when it held no error description
+	 * @param response what the answer said
 	 */
-	public AssistantsApiException(String message, int statusCode, @Nullable ApiError error,
-			@Nullable String requestId, @Nullable String responseBody) {
+	public AssistantsApiException(String message, ApiErrorResponse response) {
 		super(message, null);
-		this.statusCode = statusCode;
-		this.error = error;
-		this.requestId = requestId;
-		this.responseBody = responseBody;
+		this.response = response;
 	}
 
 	/**
@@ -38,7 +27,7 @@ public class AssistantsApiException extends AssistantsException {
 	 * @return the status code
 	 */
 	public int getStatusCode() {
-		return this.statusCode;
+		return this.response.statusCode();
 	}
 
 	/**
@@ -46,7 +35,7 @@ public class AssistantsApiException extends AssistantsException {
 	 * @return the error, or {@code null} if the body had no OpenAI-style error
 	 */
 	public @Nullable ApiError getError() {
-		return this.error;
+		return this.response.error();
 	}
 
 	/**
@@ -54,7 +43,7 @@ public class AssistantsApiException extends AssistantsException {
 	 * @return the {@code x-request-id} header, or {@code null}
 	 */
 	public @Nullable String getRequestId() {
-		return this.requestId;
+		return this.response.requestId();
 	}
 
 	/**
@@ -62,7 +51,33 @@ public class AssistantsApiException extends AssistantsException {
 	 * @return the body, truncated, or {@code null}
 	 */
 	public @Nullable String getResponseBody() {
-		return this.responseBody;
+		return this.response.body();
+	}
+
+	/**
+	 * The delay the server asked for before a retry ({@code retry-after-ms} or {@code Retry-After}).
+	 * @return the delay, or {@code null} if the server gave none
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.response.retryAfter();
+	}
+
+	/**
+	 * Whether the server allows a retry: its {@code x-should-retry} header when it sent one,
+	 * otherwise whether the status is 408, 409, 429 or 5xx.
+	 * @return whether the call may be retried
+	 */
+	@Override
+	public boolean isRetryable() {
+		return this.response.retryable();
+	}
+
+	/**
+	 * Everything the error answer said.
+	 * @return the error response
+	 */
+	public ApiErrorResponse getResponse() {
+		return this.response;
 	}
 
 }

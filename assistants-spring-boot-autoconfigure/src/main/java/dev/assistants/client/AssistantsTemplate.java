@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
@@ -19,6 +21,7 @@ import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +53,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -69,7 +73,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  * subtypes. Create one with {@link #builder()}; Spring Boot applications get one from the
  * auto-configuration.
  */
-public final class AssistantsTemplate implements AssistantsOperations {
+public final class AssistantsTemplate implements AssistantsOperations, AutoCloseable {
 
 	/** The default base URL, OpenAI's own API. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -80,16 +84,29 @@ public final class AssistantsTemplate implements AssistantsOperations {
 
 	private final ApiErrors errors;
 
+	private final RetryPolicy retryPolicy;
+
+	private final boolean idempotencyKeys;
+
+	private final @Nullable Duration timeout;
+
 	private final String serverAddress;
 
 	private final int maxInMemorySize;
 
-	private AssistantsTemplate(WebClient webClient, JsonMapper jsonMapper, URI baseUri, int maxInMemorySize) {
+	private final @Nullable ConnectionProvider connectionProvider;
+
+	private AssistantsTemplate(Builder builder, WebClient webClient, URI baseUri,
+			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
-		this.jsonMapper = jsonMapper;
-		this.errors = new ApiErrors(jsonMapper, baseUri.getHost());
+		this.jsonMapper = JsonSupport.createMapper();
+		this.errors = new ApiErrors(this.jsonMapper, baseUri.getHost(), Clock.systemUTC());
+		this.retryPolicy = new RetryPolicy(builder.retry);
+		this.idempotencyKeys = builder.idempotencyKeys;
+		this.timeout = builder.timeout;
 		this.serverAddress = baseUri.getHost() + ((baseUri.getPort() != -1) ? ":" + baseUri.getPort() : "");
-		this.maxInMemorySize = maxInMemorySize;
+		this.maxInMemorySize = (int) builder.maxInMemorySize.toBytes();
+		this.connectionProvider = connectionProvider;
 	}
 
 	/**
@@ -271,11 +288,32 @@ public final class AssistantsTemplate implements AssistantsOperations {
 			.query("before", query.before());
 	}
 
+	/**
+	 * The request path of every operation: one logical call, retried as configured, within the
+	 * overall deadline if there is one.
+	 */
 	private <T> Mono<T> exchange(ApiRequest request, Class<T> responseType) {
+		byte[] body = (request.body() != null) ? this.jsonMapper.writeValueAsBytes(request.body()) : null;
+		String idempotencyKey = (this.idempotencyKeys && request.method() == HttpMethod.POST)
+				? "assistants-" + UUID.randomUUID() : null;
+		Mono<T> call = this.retryPolicy.apply(request,
+				Mono.defer(() -> attempt(request, body, idempotencyKey, responseType)));
+		if (this.timeout == null) {
+			return call;
+		}
+		Duration timeout = this.timeout;
+		return call.timeout(timeout, Mono.error(() -> new AssistantsTimeoutException(
+				request.description() + ": no result within " + timeout.toMillis() + " ms (openai.timeout)", null)));
+	}
+
+	private <T> Mono<T> attempt(ApiRequest request, byte @Nullable [] body, @Nullable String idempotencyKey,
+			Class<T> responseType) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request::uri);
-		Object body = request.body();
+		if (idempotencyKey != null) {
+			spec.header("Idempotency-Key", idempotencyKey);
+		}
 		if (body != null) {
-			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(body));
+			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
 		return spec.exchangeToMono((response) -> read(request, response, responseType))
 			.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error));
@@ -289,11 +327,10 @@ public final class AssistantsTemplate implements AssistantsOperations {
 				.switchIfEmpty(Mono.error(() -> new InvalidResponseException(
 						request.description() + ": the response has no body", null)));
 		}
-		String requestId = response.headers().asHttpHeaders().getFirst("x-request-id");
 		return body.map(AssistantsTemplate::text)
 			.defaultIfEmpty("")
-			.flatMap((text) -> Mono.error(this.errors.toException(request, response.statusCode().value(), requestId,
-					text)));
+			.flatMap((text) -> Mono.error(this.errors.toException(request, response.statusCode().value(),
+					response.headers().asHttpHeaders(), text)));
 	}
 
 	private <T> T parse(ApiRequest request, DataBuffer buffer, Class<T> responseType) {
@@ -351,6 +388,16 @@ public final class AssistantsTemplate implements AssistantsOperations {
 	}
 
 	/**
+	 * Release the connection pool this client created, if it created one. Calls in progress fail.
+	 */
+	@Override
+	public void close() {
+		if (this.connectionProvider != null) {
+			this.connectionProvider.dispose();
+		}
+	}
+
+	/**
 	 * Builder of {@link AssistantsTemplate}.
 	 */
 	public static final class Builder {
@@ -376,6 +423,14 @@ public final class AssistantsTemplate implements AssistantsOperations {
 		private Duration responseTimeout = Duration.ofSeconds(60);
 
 		private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
+
+		private int maxConnections = 100;
+
+		private RetrySettings retry = RetrySettings.DEFAULT;
+
+		private boolean idempotencyKeys;
+
+		private @Nullable Duration timeout;
 
 		private @Nullable ClientHttpConnector clientConnector;
 
@@ -496,9 +551,56 @@ public final class AssistantsTemplate implements AssistantsOperations {
 		}
 
 		/**
+		 * Set the largest number of connections the client opens to the server, 100 by default;
+		 * further calls wait for a free connection.
+		 * @param maxConnections the pool size
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			Assert.isTrue(maxConnections > 0, "maxConnections must be positive");
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Set how failed calls are retried, {@link RetrySettings#DEFAULT} by default.
+		 * @param retry the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			Assert.notNull(retry, "retry must not be null");
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set whether each POST carries an {@code Idempotency-Key} header, one per call and the
+		 * same on each of its retries, so a server can tell a retry from a new call. Off by
+		 * default.
+		 * @param idempotencyKeys whether to send idempotency keys
+		 * @return this builder
+		 */
+		public Builder idempotencyKeys(boolean idempotencyKeys) {
+			this.idempotencyKeys = idempotencyKeys;
+			return this;
+		}
+
+		/**
+		 * Set the time allowed for a whole call, all its attempts and the waits between them
+		 * included. None by default: each attempt is bounded by the connect and response timeouts.
+		 * @param timeout the overall deadline, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "timeout must be positive");
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
 		 * Use the given connector instead of a Reactor Netty one built from the connect and
-		 * response timeouts, for example to go through a proxy. The timeouts are then the
-		 * connector's.
+		 * response timeouts and the connection limit, for example to go through a proxy. The
+		 * timeouts and the pool are then the connector's.
 		 * @param clientConnector the connector
 		 * @return this builder
 		 */
@@ -517,17 +619,22 @@ public final class AssistantsTemplate implements AssistantsOperations {
 					() -> "baseUrl must be an absolute http(s) URL but was '" + this.baseUrl + "'");
 			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl);
 			uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+			ConnectionProvider connectionProvider = (this.clientConnector != null) ? null
+					: ConnectionProvider.builder("assistants")
+						.maxConnections(this.maxConnections)
+						.pendingAcquireMaxCount(-1)
+						.build();
 			WebClient webClient = this.webClientBuilder.clone()
 				.uriBuilderFactory(uriBuilderFactory)
-				.clientConnector((this.clientConnector != null) ? this.clientConnector : reactorConnector())
+				.clientConnector((connectionProvider != null) ? reactorConnector(connectionProvider)
+						: this.clientConnector)
 				.defaultHeaders(this::defaultHeaders)
 				.build();
-			return new AssistantsTemplate(webClient, JsonSupport.createMapper(), baseUri,
-					(int) this.maxInMemorySize.toBytes());
+			return new AssistantsTemplate(this, webClient, baseUri, connectionProvider);
 		}
 
-		private ClientHttpConnector reactorConnector() {
-			HttpClient httpClient = HttpClient.create()
+		private ClientHttpConnector reactorConnector(ConnectionProvider connectionProvider) {
+			HttpClient httpClient = HttpClient.create(connectionProvider)
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
 				.responseTimeout(this.responseTimeout);
 			return new ReactorClientHttpConnector(httpClient);

@@ -1,7 +1,5 @@
 package dev.assistants.client;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Too many requests or tokens, or the quota is exhausted (429).
  */
@@ -10,14 +8,10 @@ public class RateLimitException extends AssistantsApiException {
 	/**
 	 * Create an exception.
 	 * @param message what went wrong
-	 * @param statusCode the HTTP status code
-	 * @param error the error the server described, if its body had one
-	 * @param requestId the {@code x-request-id} the server sent, if any
-	 * @param responseBody the start of the raw body when it held no error description
+	 * @param response what the answer said
 	 */
-	public RateLimitException(String message, int statusCode, @Nullable ApiError error, @Nullable String requestId,
-			@Nullable String responseBody) {
-		super(message, statusCode, error, requestId, responseBody);
+	public RateLimitException(String message, ApiErrorResponse response) {
+		super(message, response);
 	}
 
 }

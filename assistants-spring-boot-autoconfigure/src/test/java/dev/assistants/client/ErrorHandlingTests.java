@@ -2,6 +2,7 @@ package dev.assistants.client;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +17,7 @@ import org.wiremock.spring.InjectWireMock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * failures and unreadable answers have their own types; no message holds the key.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "openai.api-key=" + ErrorHandlingTests.KEY)
+		properties = { "openai.api-key=" + ErrorHandlingTests.KEY, "openai.retry.max-retries=0" })
 @EnableWireMock(@ConfigureWireMock(baseUrlProperties = "openai.base-url"))
 class ErrorHandlingTests {
 
@@ -139,6 +141,7 @@ class ErrorHandlingTests {
 	void failsOnABodyLargerThanTheLimit() {
 		AssistantsOperations small = AssistantsTemplate.builder()
 			.baseUrl(this.server.baseUrl())
+			.retry(RetrySettings.DEFAULT.withMaxRetries(0))
 			.maxInMemorySize(DataSize.ofKilobytes(1))
 			.build();
 		this.server.stubFor(get("/threads/thread_1")
@@ -151,6 +154,7 @@ class ErrorHandlingTests {
 	void failsWithATimeoutWhenTheServerDoesNotAnswer() {
 		AssistantsOperations impatient = AssistantsTemplate.builder()
 			.baseUrl(this.server.baseUrl())
+			.retry(RetrySettings.DEFAULT.withMaxRetries(0))
 			.responseTimeout(Duration.ofMillis(200))
 			.build();
 		this.server.stubFor(get("/threads/thread_1").willReturn(okJson("{}").withFixedDelay(3000)));
@@ -177,6 +181,7 @@ class ErrorHandlingTests {
 		}
 		AssistantsOperations nowhere = AssistantsTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + port + "/v1")
+			.retry(RetrySettings.DEFAULT.withMaxRetries(0))
 			.apiKey(KEY)
 			.build();
 		assertThatExceptionOfType(AssistantsConnectionException.class)
@@ -188,14 +193,14 @@ class ErrorHandlingTests {
 
 	@Test
 	void explainsThatOpenAiRetiredTheApiOnA404FromOpenAi() {
-		ApiErrors errors = new ApiErrors(ModelJson.mapper(), "api.openai.com");
-		AssistantsApiException ex = errors.toException(ApiRequest.get("getThread", "/threads/{thread_id}"), 404, null,
-				ERROR_BODY);
+		ApiErrors errors = new ApiErrors(ModelJson.mapper(), "api.openai.com", Clock.systemUTC());
+		AssistantsApiException ex = errors.toException(ApiRequest.get("getThread", "/threads/{thread_id}"), 404,
+				HttpHeaders.EMPTY, ERROR_BODY);
 		assertThat(ex).isInstanceOf(NotFoundException.class);
 		assertThat(ex.getMessage()).contains("OpenAI retired its hosted Assistants API on 2026-08-26",
 				"set openai.base-url");
-		assertThat(new ApiErrors(ModelJson.mapper(), "api.openai.com")
-			.toException(ApiRequest.get("getThread", "/threads/{thread_id}"), 400, null, ERROR_BODY)
+		assertThat(errors.toException(ApiRequest.get("getThread", "/threads/{thread_id}"), 400, HttpHeaders.EMPTY,
+				ERROR_BODY)
 			.getMessage()).doesNotContain("retired");
 	}
 

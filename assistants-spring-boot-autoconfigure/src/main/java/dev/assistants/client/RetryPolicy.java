@@ -1,0 +1,85 @@
+package dev.assistants.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Retries a call as its {@link RetrySettings} say, on Reactor timers: cancelling the subscriber
+ * stops the wait and the next attempt.
+ */
+final class RetryPolicy {
+
+	private static final Log logger = LogFactory.getLog(RetryPolicy.class);
+
+	private final RetrySettings settings;
+
+	private final DoubleSupplier random;
+
+	RetryPolicy(RetrySettings settings) {
+		this(settings, () -> ThreadLocalRandom.current().nextDouble());
+	}
+
+	RetryPolicy(RetrySettings settings, DoubleSupplier random) {
+		this.settings = settings;
+		this.random = random;
+	}
+
+	<T> Mono<T> apply(ApiRequest request, Mono<T> call) {
+		if (this.settings.maxRetries() == 0) {
+			return call;
+		}
+		return call.retryWhen(Retry.from((signals) -> {
+			List<Throwable> earlier = new ArrayList<>();
+			return signals.concatMap((signal) -> {
+				Throwable failure = signal.failure();
+				int attempts = (int) signal.totalRetries() + 1;
+				Duration delay = (failure instanceof AssistantsException ex && attempts <= this.settings.maxRetries())
+						? delay(ex, attempts) : null;
+				if (delay == null) {
+					return Mono.error(lastFailure(failure, attempts, earlier));
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug(request.description() + ": attempt " + attempts + " failed, retrying in "
+							+ delay.toMillis() + " ms: " + failure.getMessage());
+				}
+				earlier.add(failure);
+				return Mono.delay(delay);
+			});
+		}));
+	}
+
+	/**
+	 * The delay before retry number {@code retry}, or {@code null} if the failure must not be
+	 * retried.
+	 */
+	@Nullable Duration delay(AssistantsException failure, int retry) {
+		if (!failure.isRetryable()) {
+			return null;
+		}
+		Duration requested = (failure instanceof AssistantsApiException api) ? api.getRetryAfter() : null;
+		if (requested != null) {
+			return (requested.compareTo(this.settings.maxServerDelay()) <= 0) ? requested : null;
+		}
+		double backoff = Math.min(this.settings.initialBackoff().toNanos() * Math.pow(2, retry - 1),
+				this.settings.maxBackoff().toNanos());
+		return Duration.ofNanos((long) (backoff * (1 - this.settings.jitter() * this.random.getAsDouble())));
+	}
+
+	private static Throwable lastFailure(Throwable failure, int attempts, List<Throwable> earlier) {
+		if (failure instanceof AssistantsException ex) {
+			ex.attempts(attempts);
+			earlier.forEach(ex::addSuppressed);
+		}
+		return failure;
+	}
+
+}
