@@ -6,12 +6,14 @@ import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -56,10 +58,33 @@ public final class AssistantsAutoConfiguration {
 			.maxInMemorySize(properties.getMaxInMemorySize())
 			.maxConnections(properties.getMaxConnections())
 			.retry(properties.getRetry().toSettings())
-			.idempotencyKeys(properties.getRetry().isIdempotencyKeys());
+			.idempotencyKeys(properties.getRetry().isIdempotencyKeys())
+			.wiretap(properties.isWiretap());
 		properties.getHeaders().forEach(builder::header);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		/**
+		 * Masks the API key in the {@code configprops} and {@code env} endpoints, even when they
+		 * are set to show values: any property named like an API key, and any property whose value
+		 * holds the configured key.
+		 */
+		@Bean
+		SanitizingFunction openAiApiKeySanitizingFunction(OpenAiConnectionDetails connectionDetails) {
+			String apiKey = connectionDetails.getApiKey();
+			return (data) -> {
+				String name = data.getLowerCaseKey().replaceAll("[^a-z]", "");
+				boolean secret = name.endsWith("apikey") || (StringUtils.hasText(apiKey) && data.getValue() != null
+						&& data.getValue().toString().contains(apiKey));
+				return secret ? data.withSanitizedValue() : data;
+			};
+		}
+
 	}
 
 }

@@ -86,6 +86,12 @@ public class OpenAiProperties {
 	 */
 	private int maxConnections = 100;
 
+	/**
+	 * Whether to log what goes over each connection, at DEBUG level on the logger
+	 * 'dev.assistants.client.wiretap', with the API key and authentication headers redacted.
+	 */
+	private boolean wiretap;
+
 	private final Retry retry = new Retry();
 
 	public boolean isEnabled() {
@@ -170,6 +176,14 @@ public class OpenAiProperties {
 
 	public void setMaxConnections(int maxConnections) {
 		this.maxConnections = maxConnections;
+	}
+
+	public boolean isWiretap() {
+		return this.wiretap;
+	}
+
+	public void setWiretap(boolean wiretap) {
+		this.wiretap = wiretap;
 	}
 
 	public Retry getRetry() {

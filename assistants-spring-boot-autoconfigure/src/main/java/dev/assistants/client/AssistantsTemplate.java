@@ -432,6 +432,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 		private @Nullable Duration timeout;
 
+		private boolean wiretap;
+
 		private @Nullable ClientHttpConnector clientConnector;
 
 		private Builder() {
@@ -598,6 +600,19 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		/**
+		 * Set whether to log what goes over each connection, at DEBUG level on the logger
+		 * {@code dev.assistants.client.wiretap}, with the API key and authentication headers
+		 * redacted. Off by default; it does not apply to a {@link #clientConnector custom
+		 * connector}.
+		 * @param wiretap whether to log the traffic
+		 * @return this builder
+		 */
+		public Builder wiretap(boolean wiretap) {
+			this.wiretap = wiretap;
+			return this;
+		}
+
+		/**
 		 * Use the given connector instead of a Reactor Netty one built from the connect and
 		 * response timeouts and the connection limit, for example to go through a proxy. The
 		 * timeouts and the pool are then the connector's.
@@ -629,6 +644,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 				.clientConnector((connectionProvider != null) ? reactorConnector(connectionProvider)
 						: this.clientConnector)
 				.defaultHeaders(this::defaultHeaders)
+				// WebClient's detailed request logging would write the Authorization header verbatim
+				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 				.build();
 			return new AssistantsTemplate(this, webClient, baseUri, connectionProvider);
 		}
@@ -637,6 +654,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			HttpClient httpClient = HttpClient.create(connectionProvider)
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
 				.responseTimeout(this.responseTimeout);
+			if (this.wiretap) {
+				RedactingWiretap wiretap = new RedactingWiretap(this.apiKey);
+				httpClient = httpClient.doOnChannelInit((observer, channel, address) -> wiretap.install(channel));
+			}
 			return new ReactorClientHttpConnector(httpClient);
 		}
 

@@ -43,4 +43,15 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
 		return new RetrySettings(maxRetries, this.initialBackoff, this.maxBackoff, this.jitter, this.maxServerDelay);
 	}
 
+	/**
+	 * A copy of these settings with the given first delay, and a maximum at least as long.
+	 * @param initialBackoff the delay before the first retry
+	 * @return the new settings
+	 */
+	public RetrySettings withInitialBackoff(Duration initialBackoff) {
+		return new RetrySettings(this.maxRetries, initialBackoff,
+				(this.maxBackoff.compareTo(initialBackoff) >= 0) ? this.maxBackoff : initialBackoff, this.jitter,
+				this.maxServerDelay);
+	}
+
 }

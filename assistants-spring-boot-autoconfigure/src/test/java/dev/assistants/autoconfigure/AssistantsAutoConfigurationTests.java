@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
@@ -17,6 +18,11 @@ import dev.assistants.client.AuthStyle;
 import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
 
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -253,6 +259,27 @@ class AssistantsAutoConfigurationTests {
 				server.verify(postRequestedFor(urlEqualTo("/threads/thread_1/runs"))
 					.withRequestBody(WireMock.equalTo("{\"assistant_id\":\"asst_1\",\"temperature\":0.5}"))
 					.withRequestBody(equalToJson("{\"assistant_id\":\"asst_1\",\"temperature\":0.5}")));
+			});
+	}
+
+	@Test
+	void masksTheKeyInActuatorEndpointsEvenWhenTheyShowValues() {
+		String key = "sk-actuator-secret-42";
+		this.localServerRunner
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+					EnvironmentEndpointAutoConfiguration.class))
+			.withPropertyValues("openai.api-key=" + key, "openai.organization=org-visible",
+					"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
+					"management.endpoints.web.exposure.include=configprops,env",
+					"other.token-holder=prefix-" + key)
+			.run((context) -> {
+				JsonMapper json = JsonMapper.builder().build();
+				String configprops = json.writeValueAsString(
+						context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
+				String env = json.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				assertThat(configprops).contains("org-visible").doesNotContain(key);
+				assertThat(env).contains("org-visible").doesNotContain(key);
 			});
 	}
 

@@ -32,6 +32,7 @@ public record CreateMessageRequest(MessageRole role, Content content, @Nullable 
 	public CreateMessageRequest {
 		Assert.notNull(role, "role must not be null");
 		Assert.notNull(content, "content must not be null");
+		RequestChecks.metadata(metadata);
 	}
 
 	/**

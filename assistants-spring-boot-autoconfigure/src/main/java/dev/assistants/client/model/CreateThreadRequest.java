@@ -23,6 +23,10 @@ public record CreateThreadRequest(@Nullable List<CreateMessageRequest> messages,
 		@JsonProperty("tool_resources") @Nullable CreateToolResources toolResources,
 		@Nullable Map<String, String> metadata) {
 
+	public CreateThreadRequest {
+		RequestChecks.metadata(metadata);
+	}
+
 	/**
 	 * Start a request with its required fields.
 

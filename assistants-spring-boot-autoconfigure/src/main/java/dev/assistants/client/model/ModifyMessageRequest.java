@@ -12,4 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModifyMessageRequest(@Nullable Map<String, String> metadata) {
+
+	public ModifyMessageRequest {
+		RequestChecks.metadata(metadata);
+	}
+
 }

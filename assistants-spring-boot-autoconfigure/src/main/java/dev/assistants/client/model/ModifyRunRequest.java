@@ -12,4 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModifyRunRequest(@Nullable Map<String, String> metadata) {
+
+	public ModifyRunRequest {
+		RequestChecks.metadata(metadata);
+	}
+
 }

@@ -21,6 +21,10 @@ import org.springframework.util.Assert;
 public record ModifyThreadRequest(@JsonProperty("tool_resources") @Nullable ToolResources toolResources,
 		@Nullable Map<String, String> metadata) {
 
+	public ModifyThreadRequest {
+		RequestChecks.metadata(metadata);
+	}
+
 	/**
 	 * Start a request with its required fields.
 

@@ -1,0 +1,68 @@
+package dev.assistants.client.model;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The limits the specification sets on request fields, checked when a request is created so that a
+ * bad value fails before anything is sent. Response records are not checked: a server that bends a
+ * limit must not break reading its answer.
+ */
+final class RequestChecks {
+
+	static final int METADATA_MAX_KEYS = 16;
+
+	static final int METADATA_MAX_KEY_LENGTH = 64;
+
+	static final int METADATA_MAX_VALUE_LENGTH = 512;
+
+	private RequestChecks() {
+	}
+
+	static void metadata(@Nullable Map<String, String> metadata) {
+		if (metadata == null) {
+			return;
+		}
+		Assert.isTrue(metadata.size() <= METADATA_MAX_KEYS,
+				() -> "metadata must have at most 16 keys but has " + metadata.size());
+		metadata.forEach((key, value) -> {
+			Assert.isTrue(key != null && key.length() <= METADATA_MAX_KEY_LENGTH,
+					() -> "metadata keys must have at most 64 characters but '" + abbreviate(key) + "' has more");
+			Assert.isTrue(value != null && value.length() <= METADATA_MAX_VALUE_LENGTH,
+					() -> "metadata values must have at most 512 characters but the value of '" + abbreviate(key)
+							+ "' " + ((value != null) ? "has " + value.length() : "is null"));
+		});
+	}
+
+	static void range(String name, @Nullable Double value, double min, double max) {
+		Assert.isTrue(value == null || (value >= min && value <= max),
+				() -> name + " must be between " + format(min) + " and " + format(max) + " but was " + value);
+	}
+
+	static void atLeast(String name, @Nullable Integer value, int min) {
+		Assert.isTrue(value == null || value >= min, () -> name + " must be at least " + min + " but was " + value);
+	}
+
+	static void maxLength(String name, @Nullable String value, int max) {
+		Assert.isTrue(value == null || value.length() <= max,
+				() -> name + " must have at most " + max + " characters but has " + value.length());
+	}
+
+	static void maxSize(String name, @Nullable Collection<?> values, int max) {
+		Assert.isTrue(values == null || values.size() <= max,
+				() -> name + " must have at most " + max + " elements but has " + values.size());
+	}
+
+	private static String abbreviate(@Nullable String text) {
+		return (text == null || text.length() <= 20) ? String.valueOf(text) : text.substring(0, 20) + "...";
+	}
+
+	private static String format(double number) {
+		return (number == Math.rint(number)) ? String.valueOf((long) number) : String.valueOf(number);
+	}
+
+}
