@@ -77,7 +77,9 @@ class LoadTests {
 	@Test
 	void completesEveryConcurrentCallWithoutLeaksWithinTheConnectionLimit() {
 		assertThat(leakReportedFor(this::leakOneBuffer)).as("the leak detector reports in this test").isTrue();
-		this.leaks.list.clear();
+		synchronized (this.leaks) {
+			this.leaks.list.clear();
+		}
 
 		try (AssistantsTemplate client = AssistantsTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + this.server.port() + "/v1")
@@ -91,20 +93,27 @@ class LoadTests {
 		}
 		assertThat(this.mostOpenConnections.get()).isBetween(1, MAX_CONNECTIONS);
 		assertThat(leakReportedFor(() -> {
-		})).as("leaks reported: %s", this.leaks.list).isFalse();
+		})).as("leaks reported: %s", reports()).isFalse();
 	}
 
 	/** Collect garbage and allocate, which is when Netty reports leaked buffers. */
 	private boolean leakReportedFor(Runnable action) {
 		action.run();
-		for (int i = 0; i < 10 && this.leaks.list.isEmpty(); i++) {
+		for (int i = 0; i < 10 && reports().isEmpty(); i++) {
 			System.gc();
 			for (int j = 0; j < 100; j++) {
 				PooledByteBufAllocator.DEFAULT.buffer(64).release();
 			}
 			sleep();
 		}
-		return this.leaks.list.stream().anyMatch((event) -> event.getFormattedMessage().contains("LEAK"));
+		return reports().stream().anyMatch((report) -> report.contains("LEAK"));
+	}
+
+	/** What the detector reported so far; Netty threads may report concurrently. */
+	private List<String> reports() {
+		synchronized (this.leaks) {
+			return this.leaks.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		}
 	}
 
 	private void leakOneBuffer() {
