@@ -1,11 +1,14 @@
 package dev.assistants.client;
 
+import dev.assistants.client.model.ApiError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -27,6 +30,9 @@ final class ApiErrors {
 	private static final String RETIRED_HINT = " OpenAI retired its hosted Assistants API on 2026-08-26:"
 			+ " set openai.base-url to an OpenAI-compatible server that implements it.";
 
+	/** How servers word the refusal to add a message to a thread with an active run. */
+	private static final Pattern ACTIVE_RUN = Pattern.compile("while a run (\\S+?)?\\s*is active");
+
 	private final JsonMapper jsonMapper;
 
 	private final boolean retiredOpenAiHost;
@@ -47,7 +53,7 @@ final class ApiErrors {
 				retryAfter(headers, this.clock.instant()));
 		String message = message(request, status, error, requestId, body);
 		return switch (status) {
-			case 400 -> new BadRequestException(message, response);
+			case 400 -> badRequest(message, response);
 			case 401 -> new AuthenticationException(message, response);
 			case 403 -> new PermissionDeniedException(message, response);
 			case 404 -> new NotFoundException(message, response);
@@ -57,6 +63,13 @@ final class ApiErrors {
 			default -> (status >= 500) ? new InternalServerException(message, response)
 					: new AssistantsApiException(message, response);
 		};
+	}
+
+	private static BadRequestException badRequest(String message, ApiErrorResponse response) {
+		String serverMessage = (response.error() != null) ? response.error().message() : response.body();
+		Matcher activeRun = (serverMessage != null) ? ACTIVE_RUN.matcher(serverMessage) : null;
+		return (activeRun != null && activeRun.find()) ? new ActiveRunException(message, response, activeRun.group(1))
+				: new BadRequestException(message, response);
 	}
 
 	private static boolean retryable(int status, HttpHeaders headers) {

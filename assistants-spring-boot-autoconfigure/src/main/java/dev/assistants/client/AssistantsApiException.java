@@ -1,5 +1,6 @@
 package dev.assistants.client;
 
+import dev.assistants.client.model.ApiError;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;

@@ -3,9 +3,11 @@ package dev.assistants.client;
 import java.util.Collection;
 import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.assistants.client.model.AssistantObject;
+import dev.assistants.client.model.AssistantStreamEvent;
 import dev.assistants.client.model.CreateAssistantRequest;
 import dev.assistants.client.model.CreateMessageRequest;
 import dev.assistants.client.model.CreateRunRequest;
@@ -24,6 +26,7 @@ import dev.assistants.client.model.ModifyMessageRequest;
 import dev.assistants.client.model.ModifyRunRequest;
 import dev.assistants.client.model.ModifyThreadRequest;
 import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStatus;
 import dev.assistants.client.model.RunStepInclude;
 import dev.assistants.client.model.RunStepObject;
 import dev.assistants.client.model.SubmitToolOutputsRunRequest;
@@ -215,11 +218,31 @@ public interface AssistantsOperations {
 	}
 
 	/**
+	 * Create a run and stream its events as they happen ({@code POST /threads/{thread_id}/runs} with
+	 * {@code stream: true}). The {@link Flux} completes after the server's {@code done} event (which
+	 * is not emitted); an {@code error} event fails it with an {@link AssistantsStreamException}; a
+	 * silence longer than the idle timeout fails it with an {@link AssistantsTimeoutException}.
+	 * Cancelling the subscription closes the connection.
+	 * @param threadId the ID of the thread to run
+	 * @param request the run to create
+	 * @return the run's events
+	 */
+	Flux<AssistantStreamEvent> createRunStream(String threadId, CreateRunRequest request);
+
+	/**
 	 * Create a thread and run it in one request ({@code POST /threads/runs}).
 	 * @param request the thread and the run to create
 	 * @return the created run
 	 */
 	Mono<RunObject> createThreadAndRun(CreateThreadAndRunRequest request);
+
+	/**
+	 * Create a thread and run it, streaming the events ({@code POST /threads/runs} with
+	 * {@code stream: true}); see {@link #createRunStream(String, CreateRunRequest)}.
+	 * @param request the thread and the run to create
+	 * @return the events, starting with {@code thread.created}
+	 */
+	Flux<AssistantStreamEvent> createThreadAndRunStream(CreateThreadAndRunRequest request);
 
 	/**
 	 * Retrieve a run ({@code GET /threads/{thread_id}/runs/{run_id}}).
@@ -273,6 +296,18 @@ public interface AssistantsOperations {
 	 * @return the resumed run
 	 */
 	Mono<RunObject> submitToolOutputsToRun(String threadId, String runId, SubmitToolOutputsRunRequest request);
+
+	/**
+	 * Submit tool outputs and stream the resumed run's events
+	 * ({@code POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs} with {@code stream: true});
+	 * see {@link #createRunStream(String, CreateRunRequest)}.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run, whose status is {@code requires_action}
+	 * @param request the outputs
+	 * @return the resumed run's events
+	 */
+	Flux<AssistantStreamEvent> submitToolOutputsToRunStream(String threadId, String runId,
+			SubmitToolOutputsRunRequest request);
 
 	// Run steps
 
@@ -329,6 +364,119 @@ public interface AssistantsOperations {
 	 */
 	default Mono<ListRunStepsResponse> listRunSteps(String threadId, String runId) {
 		return listRunSteps(threadId, runId, ListQuery.DEFAULT, List.of());
+	}
+
+	// Polling
+
+	/**
+	 * Read a run until it stops: until its status is {@code requires_action}, {@code cancelled},
+	 * {@code completed}, {@code failed}, {@code expired} or {@code incomplete}. Between two reads it
+	 * waits the server's {@code openai-poll-after-ms}, else the configured interval
+	 * ({@code openai.polling.interval}); past the configured deadline ({@code openai.polling.timeout})
+	 * it fails with an {@link AssistantsTimeoutException}, cancelling the run first if so configured.
+	 * Waits are on Reactor timers; cancelling the subscription stops polling.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @return the run in the status it stopped in
+	 */
+	Mono<RunObject> pollRun(String threadId, String runId);
+
+	/**
+	 * Read a run until it stops, with the given options.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param options how to poll
+	 * @return the run in the status it stopped in
+	 * @see #pollRun(String, String)
+	 */
+	Mono<RunObject> pollRun(String threadId, String runId, PollOptions options);
+
+	/**
+	 * Create a run and poll it until it stops; see {@link #pollRun(String, String)}.
+	 * @param threadId the ID of the thread to run
+	 * @param request the run to create
+	 * @return the run in the status it stopped in
+	 */
+	Mono<RunObject> createRunAndPoll(String threadId, CreateRunRequest request);
+
+	/**
+	 * Create a thread and a run, and poll the run until it stops; see
+	 * {@link #pollRun(String, String)}.
+	 * @param request the thread and the run to create
+	 * @return the run in the status it stopped in
+	 */
+	Mono<RunObject> createThreadAndRunAndPoll(CreateThreadAndRunRequest request);
+
+	/**
+	 * Submit tool outputs and poll the resumed run until it stops again; see
+	 * {@link #pollRun(String, String)}.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run, whose status is {@code requires_action}
+	 * @param request the outputs
+	 * @return the run in the status it stopped in
+	 */
+	Mono<RunObject> submitToolOutputsAndPoll(String threadId, String runId, SubmitToolOutputsRunRequest request);
+
+	/**
+	 * Cancel every run of a thread that is still active ({@code queued}, {@code in_progress} or
+	 * {@code requires_action}) and wait until each has stopped, so that messages can be added to the
+	 * thread again (see {@link ActiveRunException}).
+	 * @param threadId the ID of the thread
+	 * @return the runs that were cancelled, in the status they stopped in
+	 */
+	default Flux<RunObject> cancelActiveRuns(String threadId) {
+		return listAllRuns(threadId, ListQuery.limit(100))
+			.filter((run) -> RunStatuses.isActive(run.status()))
+			.concatMap((run) -> (run.status().equals(RunStatus.CANCELLING) ? Mono.<RunObject>empty()
+					: cancelRun(threadId, run.id()))
+				.then(pollRun(threadId, run.id())));
+	}
+
+	// Auto-pagination
+
+	/**
+	 * All assistants from the given page on, fetched page by page as the subscriber asks for more:
+	 * each next page is requested with {@code after} set to the previous page's {@code last_id},
+	 * until a page says {@code has_more: false}.
+	 * @param query the first page, for example {@code ListQuery.limit(100)}
+	 * @return the assistants
+	 */
+	default Flux<AssistantObject> listAllAssistants(ListQuery query) {
+		return Pagination.all(query, this::listAssistants);
+	}
+
+	/**
+	 * All messages of a thread from the given page on, fetched page by page as the subscriber asks;
+	 * see {@link #listAllAssistants(ListQuery)}.
+	 * @param threadId the ID of the thread
+	 * @param query the first page, optionally only the messages of one run
+	 * @return the messages
+	 */
+	default Flux<MessageObject> listAllMessages(String threadId, MessageListQuery query) {
+		return Pagination.all(query.page(), (page) -> listMessages(threadId, query.withPage(page)));
+	}
+
+	/**
+	 * All runs of a thread from the given page on, fetched page by page as the subscriber asks; see
+	 * {@link #listAllAssistants(ListQuery)}.
+	 * @param threadId the ID of the thread
+	 * @param query the first page
+	 * @return the runs
+	 */
+	default Flux<RunObject> listAllRuns(String threadId, ListQuery query) {
+		return Pagination.all(query, (page) -> listRuns(threadId, page));
+	}
+
+	/**
+	 * All steps of a run from the given page on, fetched page by page as the subscriber asks; see
+	 * {@link #listAllAssistants(ListQuery)}.
+	 * @param threadId the ID of the thread
+	 * @param runId the ID of the run
+	 * @param query the first page
+	 * @return the run steps
+	 */
+	default Flux<RunStepObject> listAllRunSteps(String threadId, String runId, ListQuery query) {
+		return Pagination.all(query, (page) -> listRunSteps(threadId, runId, page));
 	}
 
 }

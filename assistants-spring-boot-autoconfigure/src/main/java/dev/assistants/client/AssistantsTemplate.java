@@ -14,18 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.client.model.AssistantObject;
+import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.AssistantStreamEvent.DoneEvent;
+import dev.assistants.client.model.AssistantStreamEvent.ErrorEvent;
+import dev.assistants.client.model.AssistantStreamEvent.RunEvent;
 import dev.assistants.client.model.CreateAssistantRequest;
 import dev.assistants.client.model.CreateMessageRequest;
 import dev.assistants.client.model.CreateRunRequest;
@@ -49,6 +56,7 @@ import dev.assistants.client.model.RunStepObject;
 import dev.assistants.client.model.SubmitToolOutputsRunRequest;
 import dev.assistants.client.model.ThreadObject;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -56,6 +64,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -78,6 +87,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	/** The default base URL, OpenAI's own API. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENTS = new ParameterizedTypeReference<>() {
+	};
+
 	private final WebClient webClient;
 
 	private final JsonMapper jsonMapper;
@@ -96,6 +108,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private final @Nullable ConnectionProvider connectionProvider;
 
+	private final StreamEventDecoder streamEventDecoder;
+
+	private final Duration streamIdleTimeout;
+
+	private final PollOptions pollOptions;
+
 	private AssistantsTemplate(Builder builder, WebClient webClient, URI baseUri,
 			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
@@ -107,6 +125,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.serverAddress = baseUri.getHost() + ((baseUri.getPort() != -1) ? ":" + baseUri.getPort() : "");
 		this.maxInMemorySize = (int) builder.maxInMemorySize.toBytes();
 		this.connectionProvider = connectionProvider;
+		this.streamEventDecoder = new StreamEventDecoder(this.jsonMapper);
+		this.streamIdleTimeout = builder.streamIdleTimeout;
+		this.pollOptions = builder.pollOptions;
 	}
 
 	/**
@@ -211,16 +232,25 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	}
 
 	@Override
+	public Flux<AssistantStreamEvent> createRunStream(String threadId, CreateRunRequest request) {
+		return exchangeStream(ApiRequest.post("createRun", "/threads/{thread_id}/runs", required(request))
+			.id("thread_id", threadId));
+	}
+
+	@Override
 	public Mono<RunObject> createThreadAndRun(CreateThreadAndRunRequest request) {
 		notStreamed(required(request).stream());
 		return exchange(ApiRequest.post("createThreadAndRun", "/threads/runs", request), RunObject.class);
 	}
 
 	@Override
+	public Flux<AssistantStreamEvent> createThreadAndRunStream(CreateThreadAndRunRequest request) {
+		return exchangeStream(ApiRequest.post("createThreadAndRun", "/threads/runs", required(request)));
+	}
+
+	@Override
 	public Mono<RunObject> getRun(String threadId, String runId) {
-		return exchange(ApiRequest.get("getRun", "/threads/{thread_id}/runs/{run_id}")
-			.id("thread_id", threadId)
-			.id("run_id", runId), RunObject.class);
+		return exchange(getRunRequest(threadId, runId), RunObject.class);
 	}
 
 	@Override
@@ -250,6 +280,97 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			.post("submitToolOutputsToRun", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", request)
 			.id("thread_id", threadId)
 			.id("run_id", runId), RunObject.class);
+	}
+
+	@Override
+	public Flux<AssistantStreamEvent> submitToolOutputsToRunStream(String threadId, String runId,
+			SubmitToolOutputsRunRequest request) {
+		return exchangeStream(ApiRequest
+			.post("submitToolOutputsToRun", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", required(request))
+			.id("thread_id", threadId)
+			.id("run_id", runId));
+	}
+
+	@Override
+	public Mono<RunObject> pollRun(String threadId, String runId) {
+		return pollRun(threadId, runId, this.pollOptions);
+	}
+
+	@Override
+	public Mono<RunObject> pollRun(String threadId, String runId, PollOptions options) {
+		Assert.notNull(options, "options must not be null");
+		ApiRequest getRun = getRunRequest(threadId, runId);
+		return poll(exchangeForResponse(getRun, RunObject.class), options);
+	}
+
+	@Override
+	public Mono<RunObject> createRunAndPoll(String threadId, CreateRunRequest request) {
+		notStreamed(required(request).stream());
+		return poll(exchangeForResponse(ApiRequest.post("createRun", "/threads/{thread_id}/runs", request)
+			.id("thread_id", threadId), RunObject.class), this.pollOptions);
+	}
+
+	@Override
+	public Mono<RunObject> createThreadAndRunAndPoll(CreateThreadAndRunRequest request) {
+		notStreamed(required(request).stream());
+		return poll(exchangeForResponse(ApiRequest.post("createThreadAndRun", "/threads/runs", request),
+				RunObject.class), this.pollOptions);
+	}
+
+	@Override
+	public Mono<RunObject> submitToolOutputsAndPoll(String threadId, String runId,
+			SubmitToolOutputsRunRequest request) {
+		notStreamed(required(request).stream());
+		return poll(exchangeForResponse(ApiRequest
+			.post("submitToolOutputsToRun", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", request)
+			.id("thread_id", threadId)
+			.id("run_id", runId), RunObject.class), this.pollOptions);
+	}
+
+	/**
+	 * Follow a run from its first answer until it stops, reading it again after the delay the
+	 * server asks for ({@code openai-poll-after-ms}) or the configured interval.
+	 */
+	private Mono<RunObject> poll(Mono<ApiResponse<RunObject>> first, PollOptions options) {
+		AtomicReference<@Nullable RunObject> latest = new AtomicReference<>();
+		return first.expand((response) -> {
+			RunObject run = response.body();
+			latest.set(run);
+			if (RunStatuses.isTerminal(run.status())) {
+				return Mono.empty();
+			}
+			return Mono.delay(pollDelay(response.headers(), options))
+				.then(exchangeForResponse(getRunRequest(run.threadId(), run.id()), RunObject.class));
+		}).last().map(ApiResponse::body).timeout(options.timeout(), Mono.defer(() -> pollTimedOut(latest.get(), options)));
+	}
+
+	private static Duration pollDelay(HttpHeaders headers, PollOptions options) {
+		String pollAfter = headers.getFirst("openai-poll-after-ms");
+		try {
+			return (pollAfter != null) ? Duration.ofMillis(Math.max(0, Long.parseLong(pollAfter.trim())))
+					: options.interval();
+		}
+		catch (NumberFormatException ex) {
+			return options.interval();
+		}
+	}
+
+	private Mono<RunObject> pollTimedOut(@Nullable RunObject latest, PollOptions options) {
+		String message = "pollRun: " + ((latest != null) ? "run " + latest.id() + " is still " + latest.status()
+				: "the run was not read") + " after " + options.timeout().toMillis() + " ms (openai.polling.timeout)";
+		AssistantsTimeoutException timeout = new AssistantsTimeoutException(message, null);
+		if (latest == null || !options.cancelOnTimeout()) {
+			return Mono.error(timeout);
+		}
+		return cancelRun(latest.threadId(), latest.id()).onErrorResume((ex) -> {
+			timeout.addSuppressed(ex);
+			return Mono.empty();
+		}).then(Mono.error(timeout));
+	}
+
+	private static ApiRequest getRunRequest(String threadId, String runId) {
+		return ApiRequest.get("getRun", "/threads/{thread_id}/runs/{run_id}").id("thread_id", threadId).id("run_id",
+				runId);
 	}
 
 	@Override
@@ -289,15 +410,20 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	}
 
 	/**
-	 * The request path of every operation: one logical call, retried as configured, within the
-	 * overall deadline if there is one.
+	 * The request path of every single-object operation: one logical call, retried as configured,
+	 * within the overall deadline if there is one.
 	 */
 	private <T> Mono<T> exchange(ApiRequest request, Class<T> responseType) {
+		return exchangeForResponse(request, responseType).map(ApiResponse::body);
+	}
+
+	private <T> Mono<ApiResponse<T>> exchangeForResponse(ApiRequest request, Class<T> responseType) {
 		byte[] body = (request.body() != null) ? this.jsonMapper.writeValueAsBytes(request.body()) : null;
-		String idempotencyKey = (this.idempotencyKeys && request.method() == HttpMethod.POST)
-				? "assistants-" + UUID.randomUUID() : null;
-		Mono<T> call = this.retryPolicy.apply(request,
-				Mono.defer(() -> attempt(request, body, idempotencyKey, responseType)));
+		String idempotencyKey = idempotencyKey(request);
+		Mono<ApiResponse<T>> call = this.retryPolicy.apply(request,
+				Mono.defer(() -> spec(request, body, idempotencyKey, MediaType.APPLICATION_JSON)
+					.exchangeToMono((response) -> read(request, response, responseType))
+					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
 		if (this.timeout == null) {
 			return call;
 		}
@@ -306,31 +432,87 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 				request.description() + ": no result within " + timeout.toMillis() + " ms (openai.timeout)", null)));
 	}
 
-	private <T> Mono<T> attempt(ApiRequest request, byte @Nullable [] body, @Nullable String idempotencyKey,
-			Class<T> responseType) {
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request::uri);
+	/**
+	 * The request path of the streaming operations: the request's body with {@code stream: true},
+	 * server-sent events decoded to typed events until {@code done}, each awaited at most the idle
+	 * timeout, retried only before the first event.
+	 */
+	private Flux<AssistantStreamEvent> exchangeStream(ApiRequest request) {
+		ObjectNode json = this.jsonMapper.valueToTree(request.body());
+		json.put("stream", true);
+		byte[] body = this.jsonMapper.writeValueAsBytes(json);
+		String idempotencyKey = idempotencyKey(request);
+		return this.retryPolicy.applyBeforeFirstElement(request,
+				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
+					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
+							? response.bodyToFlux(SERVER_SENT_EVENTS)
+								.map((event) -> this.streamEventDecoder.decode(request, event))
+							: this.<AssistantStreamEvent>error(request, response).flux())
+					.timeout(this.streamIdleTimeout)
+					.transform((events) -> untilDone(request, events))
+					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
+	}
+
+	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable AssistantStreamEvent> last = new AtomicReference<>();
+			return events.takeUntil(DoneEvent.class::isInstance)
+				.doOnNext(last::set)
+				.concatMap((event) -> (event instanceof ErrorEvent error)
+						? Mono.<AssistantStreamEvent>error(new AssistantsStreamException(request.description() + ": the server sent an error: "
+								+ error.data().message() + " [type=" + error.data().type() + ", code="
+								+ error.data().code() + "]", error.data()))
+						: Mono.just(event))
+				.filter((event) -> !(event instanceof DoneEvent))
+				.concatWith(Mono.defer(() -> endedWell(last.get()) ? Mono.empty()
+						: Mono.error(new AssistantsStreamException(
+								request.description() + ": the stream ended before its done event", null))));
+		});
+	}
+
+	/**
+	 * Whether a stream that ends after this event ended well: after {@code done}, or after the run
+	 * reached a state it only leaves on a new request, for servers that do not send {@code done}.
+	 */
+	private static boolean endedWell(@Nullable AssistantStreamEvent last) {
+		return last instanceof DoneEvent || (last instanceof RunEvent run && RunStatuses.isTerminal(run.data().status()));
+	}
+
+	private @Nullable String idempotencyKey(ApiRequest request) {
+		return (this.idempotencyKeys && request.method() == HttpMethod.POST) ? "assistants-" + UUID.randomUUID() : null;
+	}
+
+	private WebClient.RequestHeadersSpec<?> spec(ApiRequest request, byte @Nullable [] body,
+			@Nullable String idempotencyKey, MediaType accept) {
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request::uri).accept(accept);
 		if (idempotencyKey != null) {
 			spec.header("Idempotency-Key", idempotencyKey);
 		}
 		if (body != null) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
-		return spec.exchangeToMono((response) -> read(request, response, responseType))
-			.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error));
+		return spec;
 	}
 
-	private <T> Mono<T> read(ApiRequest request, ClientResponse response, Class<T> responseType) {
-		Mono<DataBuffer> body = DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
-				this.maxInMemorySize);
-		if (response.statusCode().is2xxSuccessful()) {
-			return body.map((buffer) -> parse(request, buffer, responseType))
-				.switchIfEmpty(Mono.error(() -> new InvalidResponseException(
-						request.description() + ": the response has no body", null)));
+	private <T> Mono<ApiResponse<T>> read(ApiRequest request, ClientResponse response, Class<T> responseType) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return error(request, response);
 		}
-		return body.map(AssistantsTemplate::text)
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return body(response).map((buffer) -> new ApiResponse<>(parse(request, buffer, responseType), headers))
+			.switchIfEmpty(Mono.error(
+					() -> new InvalidResponseException(request.description() + ": the response has no body", null)));
+	}
+
+	private <T> Mono<T> error(ApiRequest request, ClientResponse response) {
+		return body(response).map(AssistantsTemplate::text)
 			.defaultIfEmpty("")
 			.flatMap((text) -> Mono.error(this.errors.toException(request, response.statusCode().value(),
 					response.headers().asHttpHeaders(), text)));
+	}
+
+	private Mono<DataBuffer> body(ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize);
 	}
 
 	private <T> T parse(ApiRequest request, DataBuffer buffer, Class<T> responseType) {
@@ -433,6 +615,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		private @Nullable Duration timeout;
 
 		private boolean wiretap;
+
+		private Duration streamIdleTimeout = Duration.ofSeconds(60);
+
+		private PollOptions pollOptions = PollOptions.DEFAULT;
 
 		private @Nullable ClientHttpConnector clientConnector;
 
@@ -600,6 +786,31 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		/**
+		 * Set how {@code pollRun} and the {@code ...AndPoll} operations poll by default,
+		 * {@link PollOptions#DEFAULT} unless set.
+		 * @param pollOptions the polling options
+		 * @return this builder
+		 */
+		public Builder pollOptions(PollOptions pollOptions) {
+			Assert.notNull(pollOptions, "pollOptions must not be null");
+			this.pollOptions = pollOptions;
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the next event of a streamed run, 60 seconds by default; a
+		 * longer silence fails the stream with an {@link AssistantsTimeoutException}.
+		 * @param streamIdleTimeout the idle timeout
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			Assert.isTrue(streamIdleTimeout != null && !streamIdleTimeout.isNegative() && !streamIdleTimeout.isZero(),
+					"streamIdleTimeout must be positive");
+			this.streamIdleTimeout = streamIdleTimeout;
+			return this;
+		}
+
+		/**
 		 * Set whether to log what goes over each connection, at DEBUG level on the logger
 		 * {@code dev.assistants.client.wiretap}, with the API key and authentication headers
 		 * redacted. Off by default; it does not apply to a {@link #clientConnector custom
@@ -645,7 +856,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 						: this.clientConnector)
 				.defaultHeaders(this::defaultHeaders)
 				// WebClient's detailed request logging would write the Authorization header verbatim
-				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+				.codecs((codecs) -> {
+					codecs.defaultCodecs().enableLoggingRequestDetails(false);
+					codecs.defaultCodecs().maxInMemorySize((int) this.maxInMemorySize.toBytes());
+				})
 				.build();
 			return new AssistantsTemplate(this, webClient, baseUri, connectionProvider);
 		}
@@ -662,7 +876,6 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		private void defaultHeaders(HttpHeaders headers) {
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
 			headers.set("OpenAI-Beta", "assistants=v2");
 			if (this.apiKey != null && !this.apiKey.isBlank()) {

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -34,16 +37,31 @@ final class RetryPolicy {
 	}
 
 	<T> Mono<T> apply(ApiRequest request, Mono<T> call) {
+		return (this.settings.maxRetries() == 0) ? call : call.retryWhen(retry(request, () -> true));
+	}
+
+	/**
+	 * Retry a stream only while it has emitted nothing: once an event has been delivered, trying
+	 * again would deliver it twice.
+	 */
+	<T> Flux<T> applyBeforeFirstElement(ApiRequest request, Flux<T> call) {
 		if (this.settings.maxRetries() == 0) {
 			return call;
 		}
-		return call.retryWhen(Retry.from((signals) -> {
+		return Flux.defer(() -> {
+			AtomicBoolean started = new AtomicBoolean();
+			return call.doOnNext((element) -> started.set(true)).retryWhen(retry(request, () -> !started.get()));
+		});
+	}
+
+	private Retry retry(ApiRequest request, BooleanSupplier allowed) {
+		return Retry.from((signals) -> {
 			List<Throwable> earlier = new ArrayList<>();
 			return signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
 				int attempts = (int) signal.totalRetries() + 1;
-				Duration delay = (failure instanceof AssistantsException ex && attempts <= this.settings.maxRetries())
-						? delay(ex, attempts) : null;
+				Duration delay = (failure instanceof AssistantsException ex && attempts <= this.settings.maxRetries()
+						&& allowed.getAsBoolean()) ? delay(ex, attempts) : null;
 				if (delay == null) {
 					return Mono.error(lastFailure(failure, attempts, earlier));
 				}
@@ -54,7 +72,7 @@ final class RetryPolicy {
 				earlier.add(failure);
 				return Mono.delay(delay);
 			});
-		}));
+		});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.assistants.client;
 
+import dev.assistants.client.model.ApiError;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

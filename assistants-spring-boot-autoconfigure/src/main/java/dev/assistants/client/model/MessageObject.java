@@ -33,6 +33,17 @@ public record MessageObject(String id, String object, @JsonProperty("created_at"
 		@Nullable List<MessageAttachment> attachments, @Nullable Map<String, String> metadata) {
 
 	/**
+	 * A copy of this message with the given content, as a stream's deltas build it up.
+	 * @param content the new content
+	 * @return the new message
+	 */
+	public MessageObject withContent(List<MessageContent> content) {
+		return new MessageObject(this.id, this.object, this.createdAt, this.threadId, this.status,
+				this.incompleteDetails, this.completedAt, this.incompleteAt, this.role, content, this.assistantId,
+				this.runId, this.attachments, this.metadata);
+	}
+
+	/**
 	 * Why a message is incomplete.
 	 *
 	 * @param reason the reason

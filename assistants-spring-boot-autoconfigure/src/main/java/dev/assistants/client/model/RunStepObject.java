@@ -34,4 +34,16 @@ public record RunStepObject(String id, String object, @JsonProperty("created_at"
 		@JsonProperty("cancelled_at") @Nullable Long cancelledAt, @JsonProperty("failed_at") @Nullable Long failedAt,
 		@JsonProperty("completed_at") @Nullable Long completedAt, @Nullable Map<String, String> metadata,
 		@Nullable RunCompletionUsage usage) {
+
+	/**
+	 * A copy of this step with the given details, as a stream's deltas build them up.
+	 * @param stepDetails the new details
+	 * @return the new step
+	 */
+	public RunStepObject withStepDetails(RunStepDetails stepDetails) {
+		return new RunStepObject(this.id, this.object, this.createdAt, this.assistantId, this.threadId, this.runId,
+				this.type, this.status, stepDetails, this.lastError, this.expiredAt, this.cancelledAt, this.failedAt,
+				this.completedAt, this.metadata, this.usage);
+	}
+
 }

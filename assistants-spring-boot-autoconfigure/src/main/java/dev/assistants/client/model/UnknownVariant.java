@@ -19,7 +19,9 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(using = ValueDeserializer.None.class)
 public record UnknownVariant(@JsonValue JsonNode json) implements AssistantTool, AttachmentTool, MessageContent,
 		MessageContentPart, MessageContentTextAnnotation, RunStepDetails, RunStepDetailsToolCall,
-		RunStepDetailsToolCallsCodeOutput, ChunkingStrategy, AssistantsApiResponseFormatOption {
+		RunStepDetailsToolCallsCodeOutput, ChunkingStrategy, AssistantsApiResponseFormatOption, MessageDeltaContent,
+		MessageDeltaContentTextAnnotation, RunStepDeltaStepDetails, RunStepDeltaStepDetailsToolCall,
+		RunStepDeltaStepDetailsToolCallsCodeOutput {
 
 	/**
 	 * Create an instance holding the given JSON.
@@ -36,6 +38,16 @@ public record UnknownVariant(@JsonValue JsonNode json) implements AssistantTool,
 	public @Nullable String type() {
 		JsonNode type = this.json.get("type");
 		return (type != null && type.isString()) ? type.stringValue() : null;
+	}
+
+	/**
+	 * The value's {@code index} property, for an unknown part of a delta.
+	 * @return the index, or -1 if there is none
+	 */
+	@Override
+	public int index() {
+		JsonNode index = this.json.get("index");
+		return (index != null && index.isInt()) ? index.intValue() : -1;
 	}
 
 }

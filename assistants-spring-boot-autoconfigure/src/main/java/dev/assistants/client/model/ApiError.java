@@ -1,4 +1,4 @@
-package dev.assistants.client;
+package dev.assistants.client.model;
 
 import org.jspecify.annotations.Nullable;
 

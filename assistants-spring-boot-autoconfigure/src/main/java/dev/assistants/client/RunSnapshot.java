@@ -1,0 +1,55 @@
+package dev.assistants.client;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.MessageContentTextObject;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.MessageRole;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.ThreadObject;
+
+/**
+ * The state of a streamed run after one of its events: the thread (when the stream created it),
+ * the run, and each message and run step with their deltas applied, in the order they were created.
+ *
+ * @param event the event that led to this snapshot
+ * @param thread the thread created by the stream, if it created one
+ * @param run the run as its latest run event described it
+ * @param messages the messages created during the run, their text assembled from the deltas
+ * @param steps the run steps, their tool call arguments assembled from the deltas
+ * @see RunStreams#snapshots(reactor.core.publisher.Flux)
+ */
+public record RunSnapshot(AssistantStreamEvent event, @Nullable ThreadObject thread, @Nullable RunObject run,
+		List<MessageObject> messages, List<RunStepObject> steps) {
+
+	/**
+	 * The text the assistant wrote so far: the text parts of its messages, one message after the
+	 * other.
+	 * @return the text, empty before the first delta
+	 */
+	public String text() {
+		return this.messages.stream()
+			.filter((message) -> MessageRole.ASSISTANT.equals(message.role()))
+			.map(RunSnapshot::text)
+			.collect(Collectors.joining("\n\n"));
+	}
+
+	/**
+	 * The text parts of a message, one after the other.
+	 * @param message the message
+	 * @return its text
+	 */
+	public static String text(MessageObject message) {
+		return message.content()
+			.stream()
+			.filter(MessageContentTextObject.class::isInstance)
+			.map((content) -> ((MessageContentTextObject) content).text().value())
+			.collect(Collectors.joining());
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.assistants.client;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.model.ApiError;
+import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.AssistantStreamEvent.DoneEvent;
+import dev.assistants.client.model.AssistantStreamEvent.ErrorEvent;
+import dev.assistants.client.model.AssistantStreamEvent.MessageCompleted;
+import dev.assistants.client.model.AssistantStreamEvent.MessageCreated;
+import dev.assistants.client.model.AssistantStreamEvent.MessageDelta;
+import dev.assistants.client.model.AssistantStreamEvent.MessageInProgress;
+import dev.assistants.client.model.AssistantStreamEvent.MessageIncomplete;
+import dev.assistants.client.model.AssistantStreamEvent.RunCancelled;
+import dev.assistants.client.model.AssistantStreamEvent.RunCancelling;
+import dev.assistants.client.model.AssistantStreamEvent.RunCompleted;
+import dev.assistants.client.model.AssistantStreamEvent.RunCreated;
+import dev.assistants.client.model.AssistantStreamEvent.RunExpired;
+import dev.assistants.client.model.AssistantStreamEvent.RunFailed;
+import dev.assistants.client.model.AssistantStreamEvent.RunInProgress;
+import dev.assistants.client.model.AssistantStreamEvent.RunIncomplete;
+import dev.assistants.client.model.AssistantStreamEvent.RunQueued;
+import dev.assistants.client.model.AssistantStreamEvent.RunRequiresAction;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepCancelled;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepCompleted;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepCreated;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepDelta;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepExpired;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepFailed;
+import dev.assistants.client.model.AssistantStreamEvent.RunStepInProgress;
+import dev.assistants.client.model.AssistantStreamEvent.ThreadCreated;
+import dev.assistants.client.model.AssistantStreamEvent.UnknownEvent;
+import dev.assistants.client.model.MessageDeltaObject;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepDeltaObject;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.ThreadObject;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * Turns the server-sent events of a streamed run into {@link AssistantStreamEvent}s, each with its
+ * typed data. An event name it does not know becomes an {@link UnknownEvent}.
+ */
+final class StreamEventDecoder {
+
+	private final JsonMapper jsonMapper;
+
+	private final Map<String, Function<String, AssistantStreamEvent>> decoders = new HashMap<>();
+
+	StreamEventDecoder(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+		add(ThreadCreated.EVENT, ThreadObject.class, ThreadCreated::new);
+		add(RunCreated.EVENT, RunObject.class, RunCreated::new);
+		add(RunQueued.EVENT, RunObject.class, RunQueued::new);
+		add(RunInProgress.EVENT, RunObject.class, RunInProgress::new);
+		add(RunRequiresAction.EVENT, RunObject.class, RunRequiresAction::new);
+		add(RunCompleted.EVENT, RunObject.class, RunCompleted::new);
+		add(RunIncomplete.EVENT, RunObject.class, RunIncomplete::new);
+		add(RunFailed.EVENT, RunObject.class, RunFailed::new);
+		add(RunCancelling.EVENT, RunObject.class, RunCancelling::new);
+		add(RunCancelled.EVENT, RunObject.class, RunCancelled::new);
+		add(RunExpired.EVENT, RunObject.class, RunExpired::new);
+		add(RunStepCreated.EVENT, RunStepObject.class, RunStepCreated::new);
+		add(RunStepInProgress.EVENT, RunStepObject.class, RunStepInProgress::new);
+		add(RunStepDelta.EVENT, RunStepDeltaObject.class, RunStepDelta::new);
+		add(RunStepCompleted.EVENT, RunStepObject.class, RunStepCompleted::new);
+		add(RunStepFailed.EVENT, RunStepObject.class, RunStepFailed::new);
+		add(RunStepCancelled.EVENT, RunStepObject.class, RunStepCancelled::new);
+		add(RunStepExpired.EVENT, RunStepObject.class, RunStepExpired::new);
+		add(MessageCreated.EVENT, MessageObject.class, MessageCreated::new);
+		add(MessageInProgress.EVENT, MessageObject.class, MessageInProgress::new);
+		add(MessageDelta.EVENT, MessageDeltaObject.class, MessageDelta::new);
+		add(MessageCompleted.EVENT, MessageObject.class, MessageCompleted::new);
+		add(MessageIncomplete.EVENT, MessageObject.class, MessageIncomplete::new);
+		add(ErrorEvent.EVENT, ErrorEnvelope.class, (envelope) -> new ErrorEvent(envelope.error()));
+		this.decoders.put(DoneEvent.EVENT, (data) -> new DoneEvent());
+	}
+
+	private <D> void add(String event, Class<D> dataType, Function<D, AssistantStreamEvent> constructor) {
+		this.decoders.put(event, (data) -> constructor.apply(this.jsonMapper.readValue(data, dataType)));
+	}
+
+	AssistantStreamEvent decode(ApiRequest request, ServerSentEvent<String> event) {
+		String name = (event.event() != null) ? event.event() : "message";
+		String data = (event.data() != null) ? event.data() : "";
+		Function<String, AssistantStreamEvent> decoder = this.decoders.get(name);
+		if (decoder == null) {
+			return new UnknownEvent(name, data);
+		}
+		try {
+			return decoder.apply(data);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidResponseException(request.description() + ": the data of the '" + name
+					+ "' event is not valid: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * The data of an {@code error} event: the error itself, or wrapped as in an error body.
+	 */
+	record ErrorEnvelope(@Nullable String message, @Nullable String type, @Nullable String param,
+			@Nullable String code, @Nullable ApiError error) {
+
+		@Override
+		public ApiError error() {
+			return (this.error != null) ? this.error : new ApiError(this.message, this.type, this.param, this.code);
+		}
+
+	}
+
+}
