@@ -59,7 +59,9 @@ public final class AssistantsAutoConfiguration {
 			.maxConnections(properties.getMaxConnections())
 			.retry(properties.getRetry().toSettings())
 			.idempotencyKeys(properties.getRetry().isIdempotencyKeys())
-			.wiretap(properties.isWiretap());
+			.wiretap(properties.isWiretap())
+			.streamIdleTimeout(properties.getStream().getIdleTimeout())
+			.pollOptions(properties.getPolling().toOptions());
 		properties.getHeaders().forEach(builder::header);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

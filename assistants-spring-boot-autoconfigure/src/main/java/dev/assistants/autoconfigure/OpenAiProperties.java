@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
+import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -93,6 +94,10 @@ public class OpenAiProperties {
 	private boolean wiretap;
 
 	private final Retry retry = new Retry();
+
+	private final Stream stream = new Stream();
+
+	private final Polling polling = new Polling();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -188,6 +193,14 @@ public class OpenAiProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Stream getStream() {
+		return this.stream;
+	}
+
+	public Polling getPolling() {
+		return this.polling;
 	}
 
 	public DataSize getMaxInMemorySize() {
@@ -286,6 +299,76 @@ public class OpenAiProperties {
 		RetrySettings toSettings() {
 			return new RetrySettings(this.maxRetries, this.initialBackoff, this.maxBackoff, this.jitter,
 					this.maxServerDelay);
+		}
+
+	}
+
+	/**
+	 * Streamed runs.
+	 */
+	public static class Stream {
+
+		/**
+		 * Longest wait for the next event of a streamed run; a longer silence fails the stream.
+		 */
+		private Duration idleTimeout = Duration.ofSeconds(60);
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+	}
+
+	/**
+	 * Polling of runs by pollRun and the ...AndPoll operations.
+	 */
+	public static class Polling {
+
+		/**
+		 * Delay between two reads of a run when the server sends no openai-poll-after-ms header.
+		 */
+		private Duration interval = PollOptions.DEFAULT.interval();
+
+		/**
+		 * Longest time a run is polled before the call fails.
+		 */
+		private Duration timeout = PollOptions.DEFAULT.timeout();
+
+		/**
+		 * Whether to cancel the run when polling times out.
+		 */
+		private boolean cancelOnTimeout = PollOptions.DEFAULT.cancelOnTimeout();
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public boolean isCancelOnTimeout() {
+			return this.cancelOnTimeout;
+		}
+
+		public void setCancelOnTimeout(boolean cancelOnTimeout) {
+			this.cancelOnTimeout = cancelOnTimeout;
+		}
+
+		PollOptions toOptions() {
+			return new PollOptions(this.interval, this.timeout, this.cancelOnTimeout);
 		}
 
 	}

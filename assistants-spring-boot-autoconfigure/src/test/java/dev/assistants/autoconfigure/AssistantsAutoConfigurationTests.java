@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
+import dev.assistants.client.PollOptions;
+import dev.assistants.client.RetrySettings;
 import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
 
@@ -104,7 +106,12 @@ class AssistantsAutoConfigurationTests {
 		this.localServerRunner
 			.withPropertyValues("openai.api-key=sk-1", "openai.auth-style=api-key", "openai.organization=org-1",
 					"openai.project=proj-1", "openai.headers.[X-Tenant]=acme", "openai.connect-timeout=2s",
-					"openai.response-timeout=5s", "openai.max-in-memory-size=1MB")
+					"openai.response-timeout=5s", "openai.max-in-memory-size=1MB", "openai.timeout=30s",
+					"openai.max-connections=7", "openai.wiretap=true", "openai.retry.max-retries=4",
+					"openai.retry.initial-backoff=100ms", "openai.retry.max-backoff=2s", "openai.retry.jitter=0.5",
+					"openai.retry.max-server-delay=10s", "openai.retry.idempotency-keys=true",
+					"openai.stream.idle-timeout=15s", "openai.polling.interval=250ms", "openai.polling.timeout=2m",
+					"openai.polling.cancel-on-timeout=true")
 			.run((context) -> {
 				OpenAiProperties properties = context.getBean(OpenAiProperties.class);
 				assertThat(properties.getApiKey()).isEqualTo("sk-1");
@@ -115,11 +122,21 @@ class AssistantsAutoConfigurationTests {
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getMaxInMemorySize()).isEqualTo(DataSize.ofMegabytes(1));
+				assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(properties.getMaxConnections()).isEqualTo(7);
+				assertThat(properties.isWiretap()).isTrue();
+				assertThat(properties.getRetry().toSettings()).isEqualTo(new RetrySettings(4, Duration.ofMillis(100),
+						Duration.ofSeconds(2), 0.5, Duration.ofSeconds(10)));
+				assertThat(properties.getRetry().isIdempotencyKeys()).isTrue();
+				assertThat(properties.getStream().getIdleTimeout()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(properties.getPolling().toOptions())
+					.isEqualTo(new PollOptions(Duration.ofMillis(250), Duration.ofMinutes(2), true));
 				LoggedRequest request = call(context.getBean(AssistantsOperations.class));
 				assertThat(request.getHeader("api-key")).isEqualTo("sk-1");
 				assertThat(request.getHeader("OpenAI-Organization")).isEqualTo("org-1");
 				assertThat(request.getHeader("OpenAI-Project")).isEqualTo("proj-1");
 				assertThat(request.getHeader("X-Tenant")).isEqualTo("acme");
+				assertThat(request.containsHeader("Idempotency-Key")).isFalse();
 			});
 	}
 
