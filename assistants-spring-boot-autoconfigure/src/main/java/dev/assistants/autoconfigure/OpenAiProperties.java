@@ -10,6 +10,7 @@ import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
+import dev.assistants.tools.ToolErrorHandling;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -98,6 +99,8 @@ public class OpenAiProperties {
 	private final Stream stream = new Stream();
 
 	private final Polling polling = new Polling();
+
+	private final Tools tools = new Tools();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -201,6 +204,10 @@ public class OpenAiProperties {
 
 	public Polling getPolling() {
 		return this.polling;
+	}
+
+	public Tools getTools() {
+		return this.tools;
 	}
 
 	public DataSize getMaxInMemorySize() {
@@ -369,6 +376,40 @@ public class OpenAiProperties {
 
 		PollOptions toOptions() {
 			return new PollOptions(this.interval, this.timeout, this.cancelOnTimeout);
+		}
+
+	}
+
+	/**
+	 * The tool-call loop of AssistantToolCalls.
+	 */
+	public static class Tools {
+
+		/**
+		 * Most rounds of tool outputs submitted for one run before the loop gives up.
+		 */
+		private int maxRounds = 10;
+
+		/**
+		 * What to do when a run calls an unknown function or a function fails: 'report' answers
+		 * the call with {"error": "..."} for the model, 'fail' stops the loop with an exception.
+		 */
+		private ToolErrorHandling onError = ToolErrorHandling.REPORT;
+
+		public int getMaxRounds() {
+			return this.maxRounds;
+		}
+
+		public void setMaxRounds(int maxRounds) {
+			this.maxRounds = maxRounds;
+		}
+
+		public ToolErrorHandling getOnError() {
+			return this.onError;
+		}
+
+		public void setOnError(ToolErrorHandling onError) {
+			this.onError = onError;
 		}
 
 	}

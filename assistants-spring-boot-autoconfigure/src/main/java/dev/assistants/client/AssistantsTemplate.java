@@ -117,7 +117,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	private AssistantsTemplate(Builder builder, WebClient webClient, URI baseUri,
 			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
-		this.jsonMapper = JsonSupport.createMapper();
+		this.jsonMapper = AssistantsJson.createMapper();
 		this.errors = new ApiErrors(this.jsonMapper, baseUri.getHost(), Clock.systemUTC());
 		this.retryPolicy = new RetryPolicy(builder.retry);
 		this.idempotencyKeys = builder.idempotencyKeys;

@@ -19,6 +19,9 @@ import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
 import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
+import dev.assistants.tools.AssistantFunction;
+import dev.assistants.tools.AssistantToolCalls;
+import dev.assistants.tools.ToolErrorHandling;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -62,7 +65,8 @@ class AssistantsAutoConfigurationTests {
 	private static final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, AssistantsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, AssistantsAutoConfiguration.class,
+				AssistantToolCallsAutoConfiguration.class));
 
 	private final ApplicationContextRunner localServerRunner = this.contextRunner
 		.withPropertyValues("openai.base-url=" + server.baseUrl());
@@ -298,6 +302,27 @@ class AssistantsAutoConfigurationTests {
 				assertThat(configprops).contains("org-visible").doesNotContain(key);
 				assertThat(env).contains("org-visible").doesNotContain(key);
 			});
+	}
+
+	@Test
+	void answersToolCallsWithTheFunctionBeans() {
+		this.localServerRunner
+			.withBean("lookup", AssistantFunction.class,
+					() -> AssistantFunction.of("lookup", "Looks up", String[].class, (keys) -> "found"))
+			.withPropertyValues("openai.tools.max-rounds=3", "openai.tools.on-error=fail")
+			.run((context) -> {
+				assertThat(context.getBean(AssistantToolCalls.class).tools())
+					.extracting((tool) -> tool.function().name())
+					.containsExactly("lookup");
+				assertThat(context.getBean(OpenAiProperties.class).getTools().getOnError())
+					.isEqualTo(ToolErrorHandling.FAIL);
+			});
+	}
+
+	@Test
+	void noToolCallsWhenDisabled() {
+		this.localServerRunner.withPropertyValues("openai.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AssistantToolCalls.class));
 	}
 
 	private static LoggedRequest call(AssistantsOperations operations) {

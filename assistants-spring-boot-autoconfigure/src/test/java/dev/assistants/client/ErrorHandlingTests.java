@@ -194,7 +194,7 @@ class ErrorHandlingTests {
 
 	@Test
 	void explainsThatOpenAiRetiredTheApiOnA404FromOpenAi() {
-		ApiErrors errors = new ApiErrors(ModelJson.mapper(), "api.openai.com", Clock.systemUTC());
+		ApiErrors errors = new ApiErrors(AssistantsJson.createMapper(), "api.openai.com", Clock.systemUTC());
 		AssistantsApiException ex = errors.toException(ApiRequest.get("getThread", "/threads/{thread_id}"), 404,
 				HttpHeaders.EMPTY, ERROR_BODY);
 		assertThat(ex).isInstanceOf(NotFoundException.class);

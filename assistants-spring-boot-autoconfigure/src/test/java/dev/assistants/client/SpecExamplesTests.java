@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnableWireMock(@ConfigureWireMock(baseUrlProperties = "openai.base-url"))
 class SpecExamplesTests {
 
-	private static final JsonMapper JSON = JsonSupport.createMapper();
+	private static final JsonMapper JSON = AssistantsJson.createMapper();
 
 	/** How each operation is called with its example's IDs, body and query. */
 	private static final Map<String, Call> CALLS = Map.ofEntries(

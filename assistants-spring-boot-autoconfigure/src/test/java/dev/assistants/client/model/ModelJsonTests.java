@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.ModelJson;
+import dev.assistants.client.AssistantsJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ModelJsonTests {
 
-	private final JsonMapper json = ModelJson.mapper();
+	private final JsonMapper json = AssistantsJson.createMapper();
 
 	@Test
 	void readsEachToolVariant() {

@@ -1,0 +1,221 @@
+package dev.assistants.tools;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.wiremock.spring.ConfigureWireMock;
+import org.wiremock.spring.EnableWireMock;
+import org.wiremock.spring.InjectWireMock;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.client.AssistantsJson;
+import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.PollOptions;
+import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.AssistantToolsFunction;
+import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStatus;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The tool-call loop end to end over WireMock: requires_action, the functions called, all outputs
+ * submitted in one request, and the run carried on until it ends.
+ */
+@SpringBootTest(classes = AssistantToolCallsTests.Application.class,
+		webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EnableWireMock(@ConfigureWireMock(baseUrlProperties = "openai.base-url"))
+class AssistantToolCallsTests {
+
+	private static final Duration BOUND = Duration.ofSeconds(10);
+
+	private static final JsonMapper JSON = AssistantsJson.createMapper();
+
+	private static final String RUNS = "/threads/thread_abc123/runs";
+
+	private static final String RUN = RUNS + "/run_abc123";
+
+	private static final String SUBMIT = RUN + "/submit_tool_outputs";
+
+	private static final String CALLS = """
+			[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
+			 {"id":"call_2","type":"function","function":{"name":"get_time","arguments":"{}"}}]""";
+
+	@InjectWireMock
+	private WireMockServer server;
+
+	enum Unit {
+
+		CELSIUS, FAHRENHEIT
+
+	}
+
+	record WeatherQuery(String city, @Nullable Unit unit) {
+	}
+
+	record Weather(String city, int celsius) {
+	}
+
+	record NoArguments() {
+	}
+
+	private final AssistantFunction weather = AssistantFunction.of("get_weather", "The weather in a city",
+			WeatherQuery.class, (query) -> new Weather(query.city(), 21));
+
+	private final AssistantFunction time = AssistantFunction.of("get_time", "The time now", NoArguments.class,
+			(arguments) -> Mono.just("12:00"));
+
+	@Test
+	void describesTheFunctionsForTheModel() {
+		List<AssistantToolsFunction> tools = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time).tools();
+		assertThat(tools).extracting((tool) -> tool.function().name()).containsExactly("get_time", "get_weather");
+		JsonNode definition = JSON.valueToTree(tools.get(1));
+		assertThat(definition).isEqualTo(JSON.readTree("""
+				{"type":"function","function":{"description":"The weather in a city","name":"get_weather",
+				 "parameters":{"type":"object","properties":{"city":{"type":"string"},
+				   "unit":{"type":"string","enum":["CELSIUS","FAHRENHEIT"]}},
+				   "required":["city"],"additionalProperties":false}}}"""));
+	}
+
+	@Test
+	void answersTheCallsOfAPolledRunUntilItEnds() {
+		this.server.stubFor(post(RUNS).willReturn(run("queued", null)));
+		inSequence(RUN, run("requires_action", CALLS), run("completed", null));
+		this.server.stubFor(post(SUBMIT).willReturn(run("in_progress", null)));
+
+		RunObject run = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time)
+			.createRunAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+			.block(BOUND);
+
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
+				{"tool_outputs":[{"tool_call_id":"call_1","output":"{\\"city\\":\\"Paris\\",\\"celsius\\":21}"},
+				                 {"tool_call_id":"call_2","output":"12:00"}]}""")));
+	}
+
+	@Test
+	void reportsAnUnknownFunctionAndAFailingOneToTheModel() {
+		AssistantFunction failing = AssistantFunction.of("get_weather", "Broken", WeatherQuery.class, (query) -> {
+			throw new IllegalStateException("weather service down");
+		});
+		this.server.stubFor(post(SUBMIT).willReturn(run("completed", null)));
+		RunObject run = toolCalls(ToolErrorHandling.REPORT, 10, failing)
+			.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+			.block(BOUND);
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		this.server.verify(postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
+				{"tool_outputs":[
+				  {"tool_call_id":"call_1","output":"{\\"error\\":\\"Function 'get_weather' failed for tool call call_1: weather service down\\"}"},
+				  {"tool_call_id":"call_2","output":"{\\"error\\":\\"Run asked for the unknown function 'get_time'\\"}"}]}""")));
+	}
+
+	@Test
+	void failsOnAnUnknownFunctionWhenAskedTo() {
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(ToolErrorHandling.FAIL, 10, this.weather)
+				.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+				.block(BOUND))
+			.withMessage("Run asked for the unknown function 'get_time'");
+		this.server.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
+	}
+
+	@Test
+	void stopsAfterTheMostRounds() {
+		this.server.stubFor(post(SUBMIT).willReturn(run("requires_action", CALLS)));
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(ToolErrorHandling.REPORT, 2, this.weather, this.time)
+				.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+				.block(BOUND))
+			.withMessage("Run run_abc123 still requires tool outputs after 2 rounds (openai.tools.max-rounds)");
+		this.server.verify(2, postRequestedFor(urlEqualTo(SUBMIT)));
+	}
+
+	@Test
+	void answersTheCallsOfAStreamedRun() {
+		this.server.stubFor(post(RUNS).willReturn(sse(event("thread.run.created", runJson("queued", null)),
+				event("thread.run.requires_action", runJson("requires_action", CALLS)), "event: done\ndata: [DONE]\n\n")));
+		this.server.stubFor(post(SUBMIT).willReturn(sse(event("thread.run.in_progress", runJson("in_progress", null)),
+				event("thread.run.completed", runJson("completed", null)), "event: done\ndata: [DONE]\n\n")));
+		List<AssistantStreamEvent> events = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time)
+			.createRunStreamAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+			.collectList()
+			.block(BOUND);
+		assertThat(events).extracting(AssistantStreamEvent::event)
+			.containsExactly("thread.run.created", "thread.run.requires_action", "thread.run.in_progress",
+					"thread.run.completed");
+		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT))
+			.withRequestBody(equalToJson("{\"stream\":true}", true, true)));
+	}
+
+	private AssistantToolCalls toolCalls(ToolErrorHandling errorHandling, int maxRounds,
+			AssistantFunction... functions) {
+		return new AssistantToolCalls(AssistantsTemplate.builder()
+			.baseUrl(this.server.baseUrl())
+			.pollOptions(new PollOptions(Duration.ofMillis(10), Duration.ofSeconds(5), false))
+			.build(), List.of(functions), maxRounds, errorHandling);
+	}
+
+	private void inSequence(String path, ResponseDefinitionBuilder... responses) {
+		for (int i = 0; i < responses.length; i++) {
+			this.server.stubFor(get(path).inScenario("sequence")
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "step" + i)
+				.willReturn(responses[i])
+				.willSetStateTo("step" + (i + 1)));
+		}
+	}
+
+	private static ResponseDefinitionBuilder run(String status, @Nullable String toolCalls) {
+		return okJson(runJson(status, toolCalls));
+	}
+
+	private static String runJson(String status, @Nullable String toolCalls) {
+		ObjectNode run = (ObjectNode) JSON.readTree(
+				"{\"id\":\"run_abc123\",\"object\":\"thread.run\",\"created_at\":1,\"thread_id\":\"thread_abc123\","
+						+ "\"assistant_id\":\"asst_abc123\",\"model\":\"gpt-4o\",\"instructions\":\"\",\"tools\":[],"
+						+ "\"metadata\":{},\"parallel_tool_calls\":true}");
+		run.put("status", status);
+		if (toolCalls != null) {
+			JsonNode calls = JSON.readTree(toolCalls);
+			run.set("required_action", JSON.valueToTree(Map.of("type", "submit_tool_outputs", "submit_tool_outputs",
+					Map.of("tool_calls", calls))));
+		}
+		return run.toString();
+	}
+
+	private static ResponseDefinitionBuilder sse(String... events) {
+		return aResponse().withHeader("Content-Type", "text/event-stream").withBody(String.join("", events));
+	}
+
+	private static String event(String name, String data) {
+		return "event: " + name + "\ndata: " + data + "\n\n";
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}
