@@ -1,5 +1,8 @@
 package dev.assistants.sample;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,22 +10,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 
 /**
- * Asks the configured Assistants server one question at startup and prints the answer.
+ * A shop assistant built on the Assistants starter. It talks to the embedded emulator unless
+ * {@code OPENAI_BASE_URL} names a server, holds one conversation at startup to show a function call,
+ * and then serves {@code /chat}, {@code /chat/stream} and the actuator endpoints.
  */
 @SpringBootApplication
 public class SampleApplication {
+
+	private static final Log logger = LogFactory.getLog(SampleApplication.class);
 
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
 	}
 
 	@Bean
-	@ConditionalOnBooleanProperty(name = "sample.ask-on-startup", matchIfMissing = true)
-	ApplicationRunner askOnStartup(TutorService tutor) {
+	@ConditionalOnBooleanProperty(name = "sample.demo-on-startup", matchIfMissing = true)
+	ApplicationRunner demoConversation(ChatService chat) {
 		return (args) -> {
-			String question = "What is 3 x 7?";
-			System.out.println("You: " + question);
-			System.out.println("Assistant: " + tutor.ask(question).block());
+			String question = "What is the status of order 42?";
+			logger.info("You: " + question);
+			chat.chat(null, question)
+				.doOnNext((reply) -> logger.info("Assistant: " + reply.reply() + " (conversation "
+						+ reply.conversationId() + ")"))
+				.block();
 		};
 	}
 

@@ -20,7 +20,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = { "sample.ask-on-startup=false", "openai.api-key=sk-sample" })
+@SpringBootTest(properties = { "sample.demo-on-startup=false", "openai.api-key=sk-sample" })
 @EnableWireMock(@ConfigureWireMock(baseUrlProperties = "openai.base-url"))
 class TutorServiceTests {
 

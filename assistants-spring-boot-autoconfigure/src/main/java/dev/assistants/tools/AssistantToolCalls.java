@@ -1,5 +1,6 @@
 package dev.assistants.tools;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,8 +14,10 @@ import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.model.AssistantStreamEvent;
 import dev.assistants.client.model.AssistantStreamEvent.RunRequiresAction;
+import dev.assistants.client.model.AssistantTool;
 import dev.assistants.client.model.AssistantToolsFunction;
 import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.client.model.FunctionObject;
 import dev.assistants.client.model.RunObject;
 import dev.assistants.client.model.RunStatus;
 import dev.assistants.client.model.RunToolCallObject;
@@ -67,11 +70,12 @@ public final class AssistantToolCalls {
 	 * The tool definitions of the functions, to give an assistant or a run.
 	 * @return one function tool per function
 	 */
-	public List<AssistantToolsFunction> tools() {
+	public List<AssistantTool> tools() {
 		return this.functions.values()
 			.stream()
-			.map((function) -> new AssistantToolsFunction(function.definition()))
-			.sorted((a, b) -> a.function().name().compareTo(b.function().name()))
+			.map(AssistantFunction::definition)
+			.sorted(Comparator.comparing(FunctionObject::name))
+			.<AssistantTool>map(AssistantToolsFunction::new)
 			.toList();
 	}
 

@@ -17,6 +17,7 @@ import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
+import dev.assistants.client.model.AssistantToolsFunction;
 import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
 import dev.assistants.tools.AssistantFunction;
@@ -312,7 +313,7 @@ class AssistantsAutoConfigurationTests {
 			.withPropertyValues("openai.tools.max-rounds=3", "openai.tools.on-error=fail")
 			.run((context) -> {
 				assertThat(context.getBean(AssistantToolCalls.class).tools())
-					.extracting((tool) -> tool.function().name())
+					.extracting((tool) -> ((AssistantToolsFunction) tool).function().name())
 					.containsExactly("lookup");
 				assertThat(context.getBean(OpenAiProperties.class).getTools().getOnError())
 					.isEqualTo(ToolErrorHandling.FAIL);

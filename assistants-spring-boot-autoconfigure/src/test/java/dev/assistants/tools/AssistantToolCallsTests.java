@@ -21,6 +21,7 @@ import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.AssistantTool;
 import dev.assistants.client.model.AssistantToolsFunction;
 import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
@@ -89,8 +90,9 @@ class AssistantToolCallsTests {
 
 	@Test
 	void describesTheFunctionsForTheModel() {
-		List<AssistantToolsFunction> tools = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time).tools();
-		assertThat(tools).extracting((tool) -> tool.function().name()).containsExactly("get_time", "get_weather");
+		List<AssistantTool> tools = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time).tools();
+		assertThat(tools).extracting((tool) -> ((AssistantToolsFunction) tool).function().name())
+			.containsExactly("get_time", "get_weather");
 		JsonNode definition = JSON.valueToTree(tools.get(1));
 		assertThat(definition).isEqualTo(JSON.readTree("""
 				{"type":"function","function":{"description":"The weather in a city","name":"get_weather",
