@@ -23,14 +23,14 @@ public final class SpecFixtures {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final JsonNode OPERATIONS = read("/spec/operations.json").get("operations");
+	public static final JsonNode OPERATIONS = read("/spec/operations.json").get("operations");
 
 	static final JsonNode SCHEMAS = read("/spec/schemas.json").get("schemas");
 
 	private SpecFixtures() {
 	}
 
-	static JsonNode operation(String operationId) {
+	public static JsonNode operation(String operationId) {
 		JsonNode operation = OPERATIONS.get(operationId);
 		if (operation == null) {
 			throw new IllegalArgumentException("No operation " + operationId + " in the specification");
