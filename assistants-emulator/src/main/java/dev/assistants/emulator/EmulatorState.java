@@ -671,7 +671,12 @@ final class EmulatorState {
 
 	private <T> T read(String body, Class<T> type) {
 		try {
-			return this.strict.readValue(body, type);
+			T request = this.strict.readValue(body, type);
+			String unknown = UnknownValues.find(request, "");
+			if (unknown != null) {
+				throw EmulatorException.invalid("Invalid value at '" + unknown + "': not one the API accepts.", unknown);
+			}
+			return request;
 		}
 		catch (JacksonException ex) {
 			throw EmulatorException.invalid("Invalid request body: " + ex.getOriginalMessage(), null);

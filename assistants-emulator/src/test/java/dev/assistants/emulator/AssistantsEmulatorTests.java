@@ -256,7 +256,18 @@ class AssistantsEmulatorTests {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).isEqualTo("{\"error\":{\"message\":\"No thread found with id 'thread_nope'.\","
 				+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
-		assertThat(this.emulator.requests()).extracting(ReceivedRequest::method).containsExactly("POST", "POST", "GET");
+		HttpResponse<String> badRole = http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/threads"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badRole.statusCode()).isEqualTo(400);
+		assertThat(badRole.body()).contains("messages[0].role");
+		HttpResponse<String> badTool = http.send(HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/assistants"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"tools\":[{\"type\":\"web_browser\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badTool.statusCode()).isEqualTo(400);
+		assertThat(badTool.body()).contains("tools[0]");
+		assertThat(this.emulator.requests()).extracting(ReceivedRequest::method)
+			.containsExactly("POST", "POST", "GET", "POST", "POST");
 	}
 
 	private AssistantObject assistant() {
