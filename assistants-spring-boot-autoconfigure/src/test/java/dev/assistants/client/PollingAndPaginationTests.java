@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
@@ -48,7 +47,7 @@ class PollingAndPaginationTests {
 
 	@Test
 	void pollsUntilTheRunStopsHonouringThePollDelayOfEachAnswer() {
-		inSequence(RUN_PATH, aResponse("queued").withHeader("openai-poll-after-ms", "200"),
+		ResponseSequence.stub(this.server, RUN_PATH, aResponse("queued").withHeader("openai-poll-after-ms", "200"),
 				aResponse("in_progress").withHeader("openai-poll-after-ms", "50"), aResponse("completed"));
 		AssistantsOperations client = client(new PollOptions(Duration.ofSeconds(5), Duration.ofSeconds(8), false));
 		long start = System.nanoTime();
@@ -60,7 +59,7 @@ class PollingAndPaginationTests {
 
 	@Test
 	void stopsAtRequiresAction() {
-		inSequence(RUN_PATH, aResponse("in_progress"), aResponse("requires_action"), aResponse("completed"));
+		ResponseSequence.stub(this.server, RUN_PATH, aResponse("in_progress"), aResponse("requires_action"), aResponse("completed"));
 		RunObject run = client(new PollOptions(Duration.ofMillis(10), Duration.ofSeconds(5), false))
 			.pollRun("thread_abc123", "run_abc123")
 			.block(BOUND);
@@ -135,7 +134,7 @@ class PollingAndPaginationTests {
 				"run_abc123", "run_done") + "],\"first_id\":\"run_abc123\",\"last_id\":\"run_done\",\"has_more\":false}";
 		this.server.stubFor(get(urlPathEqualTo("/threads/thread_abc123/runs")).willReturn(okJson(runs)));
 		this.server.stubFor(post(RUN_PATH + "/cancel").willReturn(aResponse("cancelling")));
-		inSequence(RUN_PATH, aResponse("cancelling"), aResponse("cancelled"));
+		ResponseSequence.stub(this.server, RUN_PATH, aResponse("cancelling"), aResponse("cancelled"));
 		List<RunObject> cancelled = client(new PollOptions(Duration.ofMillis(10), Duration.ofSeconds(5), false))
 			.cancelActiveRuns("thread_abc123")
 			.collectList()
@@ -148,14 +147,6 @@ class PollingAndPaginationTests {
 		this.server.verify(0, postRequestedFor(urlPathEqualTo("/threads/thread_abc123/runs/run_done/cancel")));
 	}
 
-	private void inSequence(String path, ResponseDefinitionBuilder... responses) {
-		for (int i = 0; i < responses.length; i++) {
-			this.server.stubFor(get(path).inScenario("sequence")
-				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "step" + i)
-				.willReturn(responses[i])
-				.willSetStateTo("step" + (i + 1)));
-		}
-	}
 
 	private AssistantsOperations client(PollOptions pollOptions) {
 		return AssistantsTemplate.builder().baseUrl(this.server.baseUrl()).pollOptions(pollOptions).build();

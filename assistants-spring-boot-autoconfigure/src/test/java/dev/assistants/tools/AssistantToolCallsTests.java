@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
@@ -20,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.PollOptions;
+import dev.assistants.client.ResponseSequence;
 import dev.assistants.client.model.AssistantStreamEvent;
 import dev.assistants.client.model.AssistantTool;
 import dev.assistants.client.model.AssistantToolsFunction;
@@ -104,7 +104,7 @@ class AssistantToolCallsTests {
 	@Test
 	void answersTheCallsOfAPolledRunUntilItEnds() {
 		this.server.stubFor(post(RUNS).willReturn(run("queued", null)));
-		inSequence(RUN, run("requires_action", CALLS), run("completed", null));
+		ResponseSequence.stub(this.server, RUN, run("requires_action", CALLS), run("completed", null));
 		this.server.stubFor(post(SUBMIT).willReturn(run("in_progress", null)));
 
 		RunObject run = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time)
@@ -179,14 +179,6 @@ class AssistantToolCallsTests {
 			.build(), List.of(functions), maxRounds, errorHandling);
 	}
 
-	private void inSequence(String path, ResponseDefinitionBuilder... responses) {
-		for (int i = 0; i < responses.length; i++) {
-			this.server.stubFor(get(path).inScenario("sequence")
-				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "step" + i)
-				.willReturn(responses[i])
-				.willSetStateTo("step" + (i + 1)));
-		}
-	}
 
 	private static ResponseDefinitionBuilder run(String status, @Nullable String toolCalls) {
 		return okJson(runJson(status, toolCalls));
