@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
@@ -18,17 +17,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.AssistantStreamEvent.MessageCompleted;
-import dev.assistants.client.model.AssistantStreamEvent.MessageCreated;
 import dev.assistants.client.model.AssistantStreamEvent.MessageDelta;
 import dev.assistants.client.model.AssistantStreamEvent.RunCompleted;
 import dev.assistants.client.model.AssistantStreamEvent.RunCreated;
 import dev.assistants.client.model.AssistantStreamEvent.RunFailed;
 import dev.assistants.client.model.AssistantStreamEvent.RunInProgress;
 import dev.assistants.client.model.AssistantStreamEvent.RunRequiresAction;
-import dev.assistants.client.model.AssistantStreamEvent.RunStepCreated;
-import dev.assistants.client.model.AssistantStreamEvent.RunStepDelta;
-import dev.assistants.client.model.AssistantStreamEvent.ThreadCreated;
 import dev.assistants.client.model.AssistantStreamEvent.UnknownEvent;
 import dev.assistants.client.model.CreateMessageRequest;
 import dev.assistants.client.model.CreateRunRequest;

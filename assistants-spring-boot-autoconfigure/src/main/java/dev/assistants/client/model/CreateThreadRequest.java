@@ -7,8 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * Request to create a thread ({@code CreateThreadRequest}).
  * <p>
@@ -40,7 +38,6 @@ public record CreateThreadRequest(@Nullable List<CreateMessageRequest> messages,
 	 * Builder of {@link CreateThreadRequest}.
 	 */
 	public static final class Builder {
-
 
 		private @Nullable List<CreateMessageRequest> messages;
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * Request to modify an assistant ({@code ModifyAssistantRequest}): only the fields set are changed.
  * <p>
@@ -62,7 +60,6 @@ public record ModifyAssistantRequest(@Nullable String model,
 	 * Builder of {@link ModifyAssistantRequest}.
 	 */
 	public static final class Builder {
-
 
 		private @Nullable String model;
 

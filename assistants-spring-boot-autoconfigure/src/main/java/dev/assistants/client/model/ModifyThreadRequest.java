@@ -1,13 +1,10 @@
 package dev.assistants.client.model;
 
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.Assert;
 
 /**
  * Request to modify a thread ({@code ModifyThreadRequest}): only the fields set are changed.
@@ -38,7 +35,6 @@ public record ModifyThreadRequest(@JsonProperty("tool_resources") @Nullable Tool
 	 * Builder of {@link ModifyThreadRequest}.
 	 */
 	public static final class Builder {
-
 
 		private @Nullable ToolResources toolResources;
 
