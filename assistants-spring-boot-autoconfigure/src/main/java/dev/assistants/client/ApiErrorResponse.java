@@ -1,9 +1,10 @@
 package dev.assistants.client;
 
-import dev.assistants.client.model.ApiError;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants.client.model.ApiError;
 
 /**
  * What an error answer said: its status, the error it described, and how it asked to be retried.

@@ -1,6 +1,5 @@
 package dev.assistants.client;
 
-import dev.assistants.client.model.ApiError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.model.ApiError;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,10 @@
 package dev.assistants.client;
 
-import dev.assistants.client.model.ApiError;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.assistants.client.model.ApiError;
 
 /**
  * The server answered with an error status. Subtypes name the common statuses; this type itself is

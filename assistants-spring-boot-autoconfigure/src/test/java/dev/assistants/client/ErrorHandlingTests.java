@@ -1,6 +1,5 @@
 package dev.assistants.client;
 
-import dev.assistants.client.model.ApiError;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -15,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
+
+import dev.assistants.client.model.ApiError;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
