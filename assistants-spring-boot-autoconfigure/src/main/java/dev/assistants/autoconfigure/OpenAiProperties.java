@@ -102,6 +102,8 @@ public class OpenAiProperties {
 
 	private final Tools tools = new Tools();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -208,6 +210,10 @@ public class OpenAiProperties {
 
 	public Tools getTools() {
 		return this.tools;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public DataSize getMaxInMemorySize() {
@@ -410,6 +416,26 @@ public class OpenAiProperties {
 
 		public void setOnError(ToolErrorHandling onError) {
 			this.onError = onError;
+		}
+
+	}
+
+	/**
+	 * The openai health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Longest time the health check's call to the server may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -77,6 +77,14 @@ final class ApiRequest {
 		return this;
 	}
 
+	/**
+	 * The value bound to a path variable, such as an ID.
+	 */
+	@Nullable String variable(String name) {
+		Object value = this.variables.get(name);
+		return (value != null) ? value.toString() : null;
+	}
+
 	String operation() {
 		return this.operation;
 	}

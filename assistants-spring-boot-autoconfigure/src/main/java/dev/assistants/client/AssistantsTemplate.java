@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,8 @@ import dev.assistants.client.model.RunStepInclude;
 import dev.assistants.client.model.RunStepObject;
 import dev.assistants.client.model.SubmitToolOutputsRunRequest;
 import dev.assistants.client.model.ThreadObject;
+import dev.assistants.client.observation.AssistantsObservationConvention;
+import dev.assistants.client.observation.DefaultAssistantsObservationConvention;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -113,6 +116,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private final PollOptions pollOptions;
 
+	private final Observations observations;
+
 	private AssistantsTemplate(Builder builder, WebClient webClient, URI baseUri,
 			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
@@ -127,6 +132,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.streamEventDecoder = new StreamEventDecoder(this.jsonMapper);
 		this.streamIdleTimeout = builder.streamIdleTimeout;
 		this.pollOptions = builder.pollOptions;
+		this.observations = new Observations(builder.observationRegistry, builder.observationConvention,
+				this.serverAddress);
 	}
 
 	/**
@@ -423,12 +430,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 				Mono.defer(() -> spec(request, body, idempotencyKey, MediaType.APPLICATION_JSON)
 					.exchangeToMono((response) -> read(request, response, responseType))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
-		if (this.timeout == null) {
-			return call;
+		if (this.timeout != null) {
+			Duration timeout = this.timeout;
+			call = call.timeout(timeout, Mono.error(() -> new AssistantsTimeoutException(
+					request.description() + ": no result within " + timeout.toMillis() + " ms (openai.timeout)", null)));
 		}
-		Duration timeout = this.timeout;
-		return call.timeout(timeout, Mono.error(() -> new AssistantsTimeoutException(
-				request.description() + ": no result within " + timeout.toMillis() + " ms (openai.timeout)", null)));
+		return this.observations.observe(request, call);
 	}
 
 	/**
@@ -441,7 +448,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		json.put("stream", true);
 		byte[] body = this.jsonMapper.writeValueAsBytes(json);
 		String idempotencyKey = idempotencyKey(request);
-		return this.retryPolicy.applyBeforeFirstElement(request,
+		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
 				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
 					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
 							? response.bodyToFlux(SERVER_SENT_EVENTS)
@@ -449,7 +456,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 							: this.<AssistantStreamEvent>error(request, response).flux())
 					.timeout(this.streamIdleTimeout)
 					.transform((events) -> untilDone(request, events))
-					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
+					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
 	}
 
 	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
@@ -498,7 +505,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			return error(request, response);
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return body(response).map((buffer) -> new ApiResponse<>(parse(request, buffer, responseType), headers))
+		return body(response)
+			.map((buffer) -> new ApiResponse<>(parse(request, buffer, responseType), headers,
+					response.statusCode().value()))
 			.switchIfEmpty(Mono.error(
 					() -> new InvalidResponseException(request.description() + ": the response has no body", null)));
 	}
@@ -618,6 +627,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		private Duration streamIdleTimeout = Duration.ofSeconds(60);
 
 		private PollOptions pollOptions = PollOptions.DEFAULT;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable AssistantsObservationConvention observationConvention;
 
 		private @Nullable ClientHttpConnector clientConnector;
 
@@ -781,6 +794,30 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		public Builder timeout(@Nullable Duration timeout) {
 			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()), "timeout must be positive");
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set the registry the client's observations are made with: one
+		 * {@code assistants.client.operation} observation per call, retries and for a stream the
+		 * whole stream included. None by default.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set the convention that names the observations and their keys, instead of
+		 * {@link DefaultAssistantsObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable AssistantsObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

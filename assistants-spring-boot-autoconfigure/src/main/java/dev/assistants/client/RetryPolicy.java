@@ -70,7 +70,10 @@ final class RetryPolicy {
 							+ delay.toMillis() + " ms: " + failure.getMessage());
 				}
 				earlier.add(failure);
-				return Mono.delay(delay);
+				return Mono.deferContextual((context) -> {
+					Observations.current(context).ifPresent((observed) -> observed.getRetryCauses().add(cause(failure)));
+					return Mono.delay(delay);
+				});
 			});
 		});
 	}
@@ -90,6 +93,11 @@ final class RetryPolicy {
 		double backoff = Math.min(this.settings.initialBackoff().toNanos() * Math.pow(2, retry - 1),
 				this.settings.maxBackoff().toNanos());
 		return Duration.ofNanos((long) (backoff * (1 - this.settings.jitter() * this.random.getAsDouble())));
+	}
+
+	private static String cause(Throwable failure) {
+		return (failure instanceof AssistantsApiException api) ? String.valueOf(api.getStatusCode())
+				: failure.getClass().getSimpleName();
 	}
 
 	private static Throwable lastFailure(Throwable failure, int attempts, List<Throwable> earlier) {

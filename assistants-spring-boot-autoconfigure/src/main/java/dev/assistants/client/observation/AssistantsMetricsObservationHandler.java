@@ -1,0 +1,61 @@
+package dev.assistants.client.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
+
+import dev.assistants.client.model.RunCompletionUsage;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStatus;
+
+/**
+ * Counts, from the client's observations, what a timer does not show: the retries of each
+ * operation by cause ({@value #RETRIES}), and the tokens completed runs used ({@value #TOKEN_USAGE},
+ * by {@code type}: {@code prompt}, {@code completion}, {@code total}).
+ */
+public class AssistantsMetricsObservationHandler implements ObservationHandler<AssistantsObservationContext> {
+
+	/** The counter of retries, tagged {@code operation} and {@code cause}. */
+	public static final String RETRIES = "assistants.client.retries";
+
+	/** The counter of tokens used by completed runs, tagged {@code operation} and {@code type}. */
+	public static final String TOKEN_USAGE = "assistants.client.token.usage";
+
+	private final MeterRegistry meterRegistry;
+
+	/**
+	 * Create a handler.
+	 * @param meterRegistry the registry of the counters
+	 */
+	public AssistantsMetricsObservationHandler(MeterRegistry meterRegistry) {
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public void onStop(AssistantsObservationContext context) {
+		String operation = context.getOperation();
+		context.getRetryCauses()
+			.forEach((cause) -> this.meterRegistry.counter(RETRIES, "operation", operation, "cause", cause).increment());
+		RunCompletionUsage usage = usage(context.getRun());
+		if (usage != null) {
+			count(operation, "prompt", usage.promptTokens());
+			count(operation, "completion", usage.completionTokens());
+			count(operation, "total", usage.totalTokens());
+		}
+	}
+
+	private static @Nullable RunCompletionUsage usage(@Nullable RunObject run) {
+		return (run != null && RunStatus.COMPLETED.equals(run.status())) ? run.usage() : null;
+	}
+
+	private void count(String operation, String type, long tokens) {
+		this.meterRegistry.counter(TOKEN_USAGE, "operation", operation, "type", type).increment(tokens);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof AssistantsObservationContext;
+	}
+
+}
