@@ -1,6 +1,5 @@
 package dev.assistants.emulator;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +39,7 @@ final class DefaultModel {
 		String value = !withDigits.isEmpty() ? withDigits.get(withDigits.size() - 1)
 				: (!tokens.isEmpty() ? tokens.get(tokens.size() - 1) : "");
 		ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-		List<String> names = new ArrayList<>(parameters.path("properties").propertyNames());
-		for (String name : names) {
+		for (String name : parameters.path("properties").propertyNames()) {
 			String type = parameters.path("properties").path(name).path("type").asString("string");
 			if (("integer".equals(type) || "number".equals(type)) && value.matches("-?\\d+")) {
 				arguments.put(name, Long.parseLong(value));

@@ -234,7 +234,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		notStreamed(required(request).stream());
 		return exchange(ApiRequest.post("createRun", "/threads/{thread_id}/runs", request)
 			.id("thread_id", threadId)
-			.query("include[]", required(include)), RunObject.class);
+			.query("include[]", included(include)), RunObject.class);
 	}
 
 	@Override
@@ -386,7 +386,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			.id("thread_id", threadId)
 			.id("run_id", runId)
 			.id("step_id", stepId)
-			.query("include[]", required(include)), RunStepObject.class);
+			.query("include[]", included(include)), RunStepObject.class);
 	}
 
 	@Override
@@ -395,7 +395,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		ApiRequest request = ApiRequest.get("listRunSteps", "/threads/{thread_id}/runs/{run_id}/steps")
 			.id("thread_id", threadId)
 			.id("run_id", runId);
-		return exchange(page(request, query).query("include[]", required(include)), ListRunStepsResponse.class);
+		return exchange(page(request, query).query("include[]", included(include)), ListRunStepsResponse.class);
+	}
+
+	private static Collection<RunStepInclude> included(@Nullable Collection<RunStepInclude> include) {
+		Assert.notNull(include, "include must not be null");
+		return include;
 	}
 
 	private static <T> T required(@Nullable T argument) {
