@@ -437,6 +437,11 @@ final class EmulatorState {
 			return List.of();
 		}
 		run.remove("pending_outputs");
+		if (ModelTurn.EXPIRED.equals(turn.errorCode())) {
+			run.put("status", "expired");
+			run.put("expires_at", now());
+			return List.of(new Event("thread.run.expired", run.deepCopy()));
+		}
 		if (turn.errorCode() != null) {
 			run.put("status", "failed");
 			run.put("failed_at", now());

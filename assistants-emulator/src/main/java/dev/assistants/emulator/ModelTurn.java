@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the emulated model does in one turn of a run: reply with text, call functions, or fail;
- * optionally after a delay.
+ * What the emulated model does in one turn of a run: reply with text, call functions, fail, or let
+ * the run expire; optionally after a delay.
  *
  * @param reply the text to reply with, if it replies
  * @param functionCalls the functions to call, if it calls any
@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record ModelTurn(@Nullable String reply, List<FunctionCall> functionCalls, @Nullable String errorCode,
 		@Nullable String errorMessage, Duration delay) {
+
+	/** The {@code errorCode} of {@link #expire()}: the run expires instead of failing. */
+	static final String EXPIRED = "expired";
 
 	/**
 	 * Reply with the given text.
@@ -44,6 +47,14 @@ public record ModelTurn(@Nullable String reply, List<FunctionCall> functionCalls
 	 */
 	public static ModelTurn fail(String code, String message) {
 		return new ModelTurn(null, List.of(), code, message, Duration.ZERO);
+	}
+
+	/**
+	 * Let the run expire, as a run does when nobody submits its tool outputs in time.
+	 * @return the turn
+	 */
+	public static ModelTurn expire() {
+		return new ModelTurn(null, List.of(), EXPIRED, null, Duration.ZERO);
 	}
 
 	/**

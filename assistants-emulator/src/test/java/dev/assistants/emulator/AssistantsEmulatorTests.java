@@ -204,6 +204,16 @@ class AssistantsEmulatorTests {
 	}
 
 	@Test
+	void letsARunExpire() {
+		String assistantId = assistant().id();
+		this.emulator.script(ModelTurn.expire());
+		RunObject run = this.client.createThreadAndRunAndPoll(CreateThreadAndRunRequest.builder(assistantId).build())
+			.block(BOUND);
+		assertThat(run.status()).isEqualTo(RunStatus.EXPIRED);
+		assertThat(run.expiresAt()).isNotNull();
+	}
+
+	@Test
 	void cancelsARun() {
 		String assistantId = assistant().id();
 		this.emulator.script(ModelTurn.reply("too late").after(Duration.ofSeconds(5)));

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
@@ -114,6 +116,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private final Duration streamIdleTimeout;
 
+	private final boolean nativeIdleTimeout;
+
 	private final PollOptions pollOptions;
 
 	private final Observations observations;
@@ -131,6 +135,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.connectionProvider = connectionProvider;
 		this.streamEventDecoder = new StreamEventDecoder(this.jsonMapper);
 		this.streamIdleTimeout = builder.streamIdleTimeout;
+		this.nativeIdleTimeout = (connectionProvider != null);
 		this.pollOptions = builder.pollOptions;
 		this.observations = new Observations(builder.observationRegistry, builder.observationConvention,
 				this.serverAddress);
@@ -455,26 +460,45 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		String idempotencyKey = idempotencyKey(request);
 		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
 				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
+					.httpRequest(this::streamIdleTimeout)
 					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
 							? response.bodyToFlux(SERVER_SENT_EVENTS)
 								.map((event) -> this.streamEventDecoder.decode(request, event))
 							: this.<AssistantStreamEvent>error(request, response).flux())
-					.timeout(this.streamIdleTimeout)
+					.transform(this::idleTimeoutIfNotNative)
 					.transform((events) -> untilDone(request, events))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
+	}
+
+	/**
+	 * With Reactor Netty, the idle timeout is the connection's read timeout, reset by every read:
+	 * far cheaper than a timer per event.
+	 */
+	private void streamIdleTimeout(ClientHttpRequest request) {
+		if (request.getNativeRequest() instanceof HttpClientRequest nativeRequest) {
+			nativeRequest.responseTimeout(this.streamIdleTimeout);
+		}
+	}
+
+	private Flux<AssistantStreamEvent> idleTimeoutIfNotNative(Flux<AssistantStreamEvent> events) {
+		return this.nativeIdleTimeout ? events : events.timeout(this.streamIdleTimeout);
 	}
 
 	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
 		return Flux.defer(() -> {
 			AtomicReference<@Nullable AssistantStreamEvent> last = new AtomicReference<>();
 			return events.takeUntil(DoneEvent.class::isInstance)
-				.doOnNext(last::set)
-				.concatMap((event) -> (event instanceof ErrorEvent error)
-						? Mono.<AssistantStreamEvent>error(new AssistantsStreamException(request.description() + ": the server sent an error: "
+				.<AssistantStreamEvent>handle((event, sink) -> {
+					last.set(event);
+					if (event instanceof ErrorEvent error) {
+						sink.error(new AssistantsStreamException(request.description() + ": the server sent an error: "
 								+ error.data().message() + " [type=" + error.data().type() + ", code="
-								+ error.data().code() + "]", error.data()))
-						: Mono.just(event))
-				.filter((event) -> !(event instanceof DoneEvent))
+								+ error.data().code() + "]", error.data()));
+					}
+					else if (!(event instanceof DoneEvent)) {
+						sink.next(event);
+					}
+				})
 				.concatWith(Mono.defer(() -> endedWell(last.get()) ? Mono.empty()
 						: Mono.error(new AssistantsStreamException(
 								request.description() + ": the stream ended before its done event", null))));

@@ -1,0 +1,240 @@
+package dev.assistants.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.openai.client.OpenAIClientAsync;
+import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
+import com.openai.models.beta.threads.messages.MessageCreateParams;
+import com.openai.models.beta.threads.runs.RunRetrieveParams;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.AssistantsJson;
+import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.ListQuery;
+import dev.assistants.client.model.CreateMessageRequest;
+import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.client.model.ListMessagesResponse;
+import dev.assistants.client.model.MessageDeltaObject;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepObject;
+
+/**
+ * The same calls made by each client under comparison.
+ */
+interface BenchmarkClient extends AutoCloseable {
+
+	Mono<?> getRun();
+
+	Mono<?> createMessage();
+
+	Mono<?> listMessages();
+
+	/** The run stream's events, decoded to typed objects; empty if the client cannot stream. */
+	Flux<?> streamRun();
+
+	@Override
+	void close();
+
+	static BenchmarkClient create(String name, String baseUrl) {
+		return switch (name) {
+			case "assistants" -> new Assistants(baseUrl);
+			case "raw" -> new Raw(baseUrl);
+			case "openai-java" -> new OpenAiJava(baseUrl);
+			default -> throw new IllegalArgumentException("Unknown client " + name);
+		};
+	}
+
+	/** This project's client, as the starter configures it. */
+	final class Assistants implements BenchmarkClient {
+
+		private final AssistantsTemplate client;
+
+		Assistants(String baseUrl) {
+			this.client = AssistantsTemplate.builder().baseUrl(baseUrl).apiKey("sk-bench").build();
+		}
+
+		@Override
+		public Mono<?> getRun() {
+			return this.client.getRun("thread_abc123", "run_abc123");
+		}
+
+		@Override
+		public Mono<?> createMessage() {
+			return this.client.createMessage("thread_abc123", CreateMessageRequest.user("Where is my order 42?"));
+		}
+
+		@Override
+		public Mono<?> listMessages() {
+			return this.client.listMessages("thread_abc123", ListQuery.limit(20));
+		}
+
+		@Override
+		public Flux<?> streamRun() {
+			return this.client.createRunStream("thread_abc123", CreateRunRequest.builder("asst_abc123").build());
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+		}
+
+	}
+
+	/**
+	 * The floor: Reactor Netty's HTTP client and Jackson doing the same requests and decoding into
+	 * the same records, with nothing else.
+	 */
+	final class Raw implements BenchmarkClient {
+
+		private static final byte[] MESSAGE_BODY = "{\"role\":\"user\",\"content\":\"Where is my order 42?\"}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		private static final byte[] RUN_BODY = "{\"assistant_id\":\"asst_abc123\",\"stream\":true}"
+			.getBytes(StandardCharsets.UTF_8);
+
+		private final JsonMapper json = AssistantsJson.createMapper();
+
+		private final ConnectionProvider connections = ConnectionProvider.builder("raw")
+			.maxConnections(100)
+			.pendingAcquireMaxCount(-1)
+			.build();
+
+		private final HttpClient http;
+
+		Raw(String baseUrl) {
+			this.http = HttpClient.create(this.connections)
+				.baseUrl(baseUrl)
+				.headers((headers) -> headers.set("Authorization", "Bearer sk-bench")
+					.set("OpenAI-Beta", "assistants=v2")
+					.set("Accept", "application/json"));
+		}
+
+		@Override
+		public Mono<?> getRun() {
+			return this.http.get()
+				.uri("/threads/thread_abc123/runs/run_abc123")
+				.responseSingle((response, body) -> body.asInputStream())
+				.map((in) -> this.json.readValue(in, RunObject.class));
+		}
+
+		@Override
+		public Mono<?> createMessage() {
+			return this.http.headers((headers) -> headers.set("Content-Type", "application/json"))
+				.post()
+				.uri("/threads/thread_abc123/messages")
+				.send(Mono.just(Unpooled.wrappedBuffer(MESSAGE_BODY)))
+				.responseSingle((response, body) -> body.asInputStream())
+				.map((in) -> this.json.readValue(in, MessageObject.class));
+		}
+
+		@Override
+		public Mono<?> listMessages() {
+			return this.http.get()
+				.uri("/threads/thread_abc123/messages?limit=20")
+				.responseSingle((response, body) -> body.asInputStream())
+				.map((in) -> this.json.readValue(in, ListMessagesResponse.class));
+		}
+
+		@Override
+		public Flux<?> streamRun() {
+			return this.http.headers((headers) -> headers.set("Content-Type", "application/json")
+				.set("Accept", "text/event-stream"))
+				.post()
+				.uri("/threads/thread_abc123/runs")
+				.send(Mono.just(Unpooled.wrappedBuffer(RUN_BODY)))
+				.response((response, body) -> body.asString(StandardCharsets.UTF_8))
+				.concatMapIterable(new Frames()::add)
+				.takeWhile((frame) -> !frame.startsWith("event: done"))
+				.map(this::decode);
+		}
+
+		private Object decode(String frame) {
+			int newline = frame.indexOf('\n');
+			String event = frame.substring("event: ".length(), newline);
+			String data = frame.substring(newline + 1 + "data: ".length());
+			Class<?> type = event.equals("thread.message.delta") ? MessageDeltaObject.class
+					: event.startsWith("thread.message.") ? MessageObject.class
+							: event.startsWith("thread.run.step.") ? RunStepObject.class : RunObject.class;
+			return this.json.readValue(data, type);
+		}
+
+		@Override
+		public void close() {
+			this.connections.dispose();
+		}
+
+		/** Splits received text into server-sent event frames. */
+		private static final class Frames {
+
+			private final StringBuilder pending = new StringBuilder();
+
+			List<String> add(String text) {
+				this.pending.append(text);
+				List<String> frames = new ArrayList<>();
+				int end;
+				while ((end = this.pending.indexOf("\n\n")) >= 0) {
+					frames.add(this.pending.substring(0, end));
+					this.pending.delete(0, end + 2);
+				}
+				return frames;
+			}
+
+		}
+
+	}
+
+	/** The official openai-java client (OkHttp), against the same server. */
+	final class OpenAiJava implements BenchmarkClient {
+
+		private final OpenAIClientAsync client;
+
+		OpenAiJava(String baseUrl) {
+			this.client = OpenAIOkHttpClientAsync.builder().baseUrl(baseUrl).apiKey("sk-bench").maxRetries(0).build();
+		}
+
+		@Override
+		public Mono<?> getRun() {
+			return Mono.fromFuture(() -> this.client.beta()
+				.threads()
+				.runs()
+				.retrieve(RunRetrieveParams.builder().threadId("thread_abc123").runId("run_abc123").build()));
+		}
+
+		@Override
+		public Mono<?> createMessage() {
+			return Mono.fromFuture(() -> this.client.beta()
+				.threads()
+				.messages()
+				.create(MessageCreateParams.builder()
+					.threadId("thread_abc123")
+					.role(MessageCreateParams.Role.USER)
+					.content("Where is my order 42?")
+					.build()));
+		}
+
+		@Override
+		public Mono<?> listMessages() {
+			return Mono.fromFuture(() -> this.client.beta().threads().messages().list("thread_abc123"));
+		}
+
+		@Override
+		public Flux<?> streamRun() {
+			return Flux.empty();
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.assistants.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Single calls, one at a time and 64 in flight, by each client against the same local server.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CallBenchmarks {
+
+	static final int IN_FLIGHT = 64;
+
+	@Param({ "assistants", "raw", "openai-java" })
+	public String client;
+
+	private BenchmarkServer server;
+
+	private BenchmarkClient calls;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.server = new BenchmarkServer();
+		this.calls = BenchmarkClient.create(this.client, this.server.baseUrl());
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.calls.close();
+		this.server.close();
+	}
+
+	@Benchmark
+	public Object getRun() {
+		return this.calls.getRun().block();
+	}
+
+	@Benchmark
+	public Object createMessage() {
+		return this.calls.createMessage().block();
+	}
+
+	@Benchmark
+	public Object listMessages() {
+		return this.calls.listMessages().block();
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(IN_FLIGHT)
+	public Object getRun64() {
+		return inFlight(BenchmarkClient::getRun);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(IN_FLIGHT)
+	public Object createMessage64() {
+		return inFlight(BenchmarkClient::createMessage);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(IN_FLIGHT)
+	public Object listMessages64() {
+		return inFlight(BenchmarkClient::listMessages);
+	}
+
+	private Object inFlight(Function<BenchmarkClient, Mono<?>> call) {
+		return Flux.range(0, IN_FLIGHT).flatMap((i) -> call.apply(this.calls), IN_FLIGHT).blockLast();
+	}
+
+}
