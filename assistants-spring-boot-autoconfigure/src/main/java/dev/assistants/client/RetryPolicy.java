@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 import org.apache.commons.logging.Log;
@@ -13,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Retries a call as its {@link RetrySettings} say, on Reactor timers: cancelling the subscriber
@@ -37,7 +35,7 @@ final class RetryPolicy {
 	}
 
 	<T> Mono<T> apply(ApiRequest request, Mono<T> call) {
-		return (this.settings.maxRetries() == 0) ? call : call.retryWhen(retry(request, () -> true));
+		return (this.settings.maxRetries() == 0) ? call : attempt(request, call, 1, List.of());
 	}
 
 	/**
@@ -50,32 +48,52 @@ final class RetryPolicy {
 		}
 		return Flux.defer(() -> {
 			AtomicBoolean started = new AtomicBoolean();
-			return call.doOnNext((element) -> started.set(true)).retryWhen(retry(request, () -> !started.get()));
+			return attempt(request, call.doOnNext((element) -> started.set(true)), 1, List.of(), started);
 		});
 	}
 
-	private Retry retry(ApiRequest request, BooleanSupplier allowed) {
-		return Retry.from((signals) -> {
-			List<Throwable> earlier = new ArrayList<>();
-			return signals.concatMap((signal) -> {
-				Throwable failure = signal.failure();
-				int attempts = (int) signal.totalRetries() + 1;
-				Duration delay = (failure instanceof AssistantsException ex && attempts <= this.settings.maxRetries()
-						&& allowed.getAsBoolean()) ? delay(ex, attempts) : null;
-				if (delay == null) {
-					return Mono.error(lastFailure(failure, attempts, earlier));
-				}
-				if (logger.isDebugEnabled()) {
-					logger.debug(request.description() + ": attempt " + attempts + " failed, retrying in "
-							+ delay.toMillis() + " ms: " + failure.getMessage());
-				}
-				earlier.add(failure);
-				return Mono.deferContextual((context) -> {
-					Observations.current(context).ifPresent((observed) -> observed.getRetryCauses().add(cause(failure)));
-					return Mono.delay(delay);
-				});
-			});
+	// One attempt, then on failure the next after its wait: a call that succeeds costs no more than
+	// the attempt itself.
+
+	private <T> Mono<T> attempt(ApiRequest request, Mono<T> call, int attempt, List<Throwable> earlier) {
+		return call.onErrorResume((failure) -> {
+			Wait wait = next(request, failure, attempt, earlier);
+			return (wait != null) ? wait.delay().then(attempt(request, call, attempt + 1, wait.failures()))
+					: Mono.error(lastFailure(failure, attempt, earlier));
 		});
+	}
+
+	private <T> Flux<T> attempt(ApiRequest request, Flux<T> call, int attempt, List<Throwable> earlier,
+			AtomicBoolean started) {
+		return call.onErrorResume((failure) -> {
+			Wait wait = started.get() ? null : next(request, failure, attempt, earlier);
+			return (wait != null) ? wait.delay().thenMany(attempt(request, call, attempt + 1, wait.failures(), started))
+					: Flux.error(lastFailure(failure, attempt, earlier));
+		});
+	}
+
+	/**
+	 * The wait before the next attempt, or {@code null} if the failure ends the call.
+	 */
+	private @Nullable Wait next(ApiRequest request, Throwable failure, int attempt, List<Throwable> earlier) {
+		Duration delay = (failure instanceof AssistantsException ex && attempt <= this.settings.maxRetries())
+				? delay(ex, attempt) : null;
+		if (delay == null) {
+			return null;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug(request.description() + ": attempt " + attempt + " failed, retrying in " + delay.toMillis()
+					+ " ms: " + failure.getMessage());
+		}
+		List<Throwable> failures = new ArrayList<>(earlier);
+		failures.add(failure);
+		return new Wait(Mono.deferContextual((context) -> {
+			Observations.current(context).ifPresent((observed) -> observed.getRetryCauses().add(cause(failure)));
+			return Mono.delay(delay);
+		}), failures);
+	}
+
+	private record Wait(Mono<Long> delay, List<Throwable> failures) {
 	}
 
 	/**
