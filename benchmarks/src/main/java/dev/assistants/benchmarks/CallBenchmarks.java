@@ -5,15 +5,12 @@ import java.util.function.Function;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,27 +20,16 @@ import reactor.core.publisher.Mono;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class CallBenchmarks {
+public class CallBenchmarks extends ServerAndClient {
 
 	static final int IN_FLIGHT = 64;
 
 	@Param({ "assistants", "raw", "openai-java" })
 	public String client;
 
-	private BenchmarkServer server;
-
-	private BenchmarkClient calls;
-
-	@Setup(Level.Trial)
-	public void start() {
-		this.server = new BenchmarkServer();
-		this.calls = BenchmarkClient.create(this.client, this.server.baseUrl());
-	}
-
-	@TearDown(Level.Trial)
-	public void stop() {
-		this.calls.close();
-		this.server.close();
+	@Override
+	String client() {
+		return this.client;
 	}
 
 	@Benchmark
