@@ -10,7 +10,7 @@ import dev.assistants.client.model.MessageObject;
  * Views of a streamed run that spare the caller the deltas: snapshots with the messages' text and
  * the tool calls' arguments assembled, the text as it grows, and the completed messages.
  * <pre class="code">
- * Flux&lt;AssistantStreamEvent&gt; events = assistants.createRunStream(threadId, request).share();
+ * Flux&lt;AssistantStreamEvent&gt; events = assistants.createRunStream(threadId, request).cache();
  * RunStreams.text(events).subscribe(textSoFar -&gt; ...);
  * </pre>
  */
