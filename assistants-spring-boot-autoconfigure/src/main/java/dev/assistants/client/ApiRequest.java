@@ -1,9 +1,10 @@
 package dev.assistants.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
-import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One call of an operation: its name, method, path template with validated IDs, query and body.
- * IDs and query values travel as URI variables, so they are always encoded and can never change
- * the path or the query.
+ * IDs and query values are always encoded, so they can never change the path or the query.
  */
 final class ApiRequest {
 
@@ -26,9 +26,9 @@ final class ApiRequest {
 
 	private final String pathTemplate;
 
-	private final Map<String, Object> variables = new HashMap<>();
+	private final Map<String, String> ids = new LinkedHashMap<>(4);
 
-	private final List<String> queryNames = new ArrayList<>();
+	private final List<String> query = new ArrayList<>(4);
 
 	private @Nullable Object body;
 
@@ -59,15 +59,13 @@ final class ApiRequest {
 	ApiRequest id(String name, @Nullable String id) {
 		Assert.isTrue(id != null && !id.isBlank(), () -> name + " must not be blank");
 		Assert.isTrue(!id.equals(".") && !id.equals(".."), () -> name + " must not be '" + id + "'");
-		this.variables.put(name, id);
+		this.ids.put(name, id);
 		return this;
 	}
 
 	ApiRequest query(String name, @Nullable Object value) {
 		if (value != null) {
-			String variable = "q" + this.queryNames.size();
-			this.queryNames.add(name);
-			this.variables.put(variable, value);
+			this.query.add(encode(name) + "=" + encode(value.toString()));
 		}
 		return this;
 	}
@@ -81,8 +79,7 @@ final class ApiRequest {
 	 * The value bound to a path variable, such as an ID.
 	 */
 	@Nullable String variable(String name) {
-		Object value = this.variables.get(name);
-		return (value != null) ? value.toString() : null;
+		return this.ids.get(name);
 	}
 
 	String operation() {
@@ -97,12 +94,24 @@ final class ApiRequest {
 		return this.body;
 	}
 
-	URI uri(UriBuilder builder) {
-		builder.path(this.pathTemplate);
-		for (int i = 0; i < this.queryNames.size(); i++) {
-			builder.queryParam(this.queryNames.get(i), "{q" + i + "}");
+	/**
+	 * The request's URI under the base URL: every ID and query value percent-encoded as a whole
+	 * (all but unreserved characters), so none can add a path segment or a query parameter.
+	 */
+	URI uri(String baseUrl) {
+		String path = this.pathTemplate;
+		for (Map.Entry<String, String> id : this.ids.entrySet()) {
+			path = path.replace("{" + id.getKey() + "}", encode(id.getValue()));
 		}
-		return builder.build(this.variables);
+		StringBuilder uri = new StringBuilder(baseUrl.length() + path.length() + 32).append(baseUrl).append(path);
+		for (int i = 0; i < this.query.size(); i++) {
+			uri.append((i == 0) ? '?' : '&').append(this.query.get(i));
+		}
+		return URI.create(uri.toString());
+	}
+
+	private static String encode(String value) {
+		return UriUtils.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -75,7 +75,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * {@link AssistantsOperations} over Spring's {@link WebClient}.
@@ -108,6 +107,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private final String serverAddress;
 
+	private final String baseUrl;
+
 	private final int maxInMemorySize;
 
 	private final @Nullable ConnectionProvider connectionProvider;
@@ -131,6 +132,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.idempotencyKeys = builder.idempotencyKeys;
 		this.timeout = builder.timeout;
 		this.serverAddress = baseUri.getHost() + ((baseUri.getPort() != -1) ? ":" + baseUri.getPort() : "");
+		String base = baseUri.toString();
+		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.maxInMemorySize = (int) builder.maxInMemorySize.toBytes();
 		this.connectionProvider = connectionProvider;
 		this.streamEventDecoder = new StreamEventDecoder(this.jsonMapper);
@@ -519,7 +522,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private WebClient.RequestHeadersSpec<?> spec(ApiRequest request, byte @Nullable [] body,
 			@Nullable String idempotencyKey, MediaType accept) {
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method()).uri(request::uri).accept(accept);
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri(request.uri(this.baseUrl))
+			.accept(accept);
 		if (idempotencyKey != null) {
 			spec.header("Idempotency-Key", idempotencyKey);
 		}
@@ -908,15 +913,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			URI baseUri = URI.create(this.baseUrl);
 			Assert.isTrue(baseUri.isAbsolute() && baseUri.getHost() != null,
 					() -> "baseUrl must be an absolute http(s) URL but was '" + this.baseUrl + "'");
-			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl);
-			uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 			ConnectionProvider connectionProvider = (this.clientConnector != null) ? null
 					: ConnectionProvider.builder("assistants")
 						.maxConnections(this.maxConnections)
 						.pendingAcquireMaxCount(-1)
 						.build();
 			WebClient webClient = this.webClientBuilder.clone()
-				.uriBuilderFactory(uriBuilderFactory)
 				.clientConnector((connectionProvider != null) ? reactorConnector(connectionProvider)
 						: this.clientConnector)
 				.defaultHeaders(this::defaultHeaders)
