@@ -15,7 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Single calls, one at a time and 64 in flight, by each client against the same local server.
+ * Single calls, one at a time and 64 in flight, by each client against the same local server. Each
+ * benchmark method blocks until its calls complete: JMH measures a method from call to return, and
+ * the blocking happens on JMH's own threads, never on an event loop.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

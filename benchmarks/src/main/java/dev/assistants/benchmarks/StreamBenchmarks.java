@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * A run stream of 10,000 message deltas plus lifecycle events, decoded to typed events: events per
- * second, and the time to the first event.
+ * second, and the time to the first event. The methods block until the stream (or its first event)
+ * arrives, on JMH's own threads, so that JMH measures it.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.SECONDS)

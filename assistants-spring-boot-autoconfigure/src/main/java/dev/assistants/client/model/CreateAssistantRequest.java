@@ -41,13 +41,7 @@ public record CreateAssistantRequest(String model,
 
 	public CreateAssistantRequest {
 		Assert.hasText(model, "model must not be blank");
-		RequestChecks.maxLength("name", name, 256);
-		RequestChecks.maxLength("description", description, 512);
-		RequestChecks.maxLength("instructions", instructions, 256_000);
-		RequestChecks.maxSize("tools", tools, 128);
-		RequestChecks.metadata(metadata);
-		RequestChecks.range("temperature", temperature, 0, 2);
-		RequestChecks.range("top_p", topP, 0, 1);
+		RequestChecks.assistant(name, description, instructions, tools, metadata, temperature, topP);
 	}
 
 	/**

@@ -51,12 +51,7 @@ public record CreateThreadAndRunRequest(@JsonProperty("assistant_id") String ass
 
 	public CreateThreadAndRunRequest {
 		Assert.hasText(assistantId, "assistant_id must not be blank");
-		RequestChecks.maxSize("tools", tools, 20);
-		RequestChecks.metadata(metadata);
-		RequestChecks.range("temperature", temperature, 0, 2);
-		RequestChecks.range("top_p", topP, 0, 1);
-		RequestChecks.atLeast("max_prompt_tokens", maxPromptTokens, 256);
-		RequestChecks.atLeast("max_completion_tokens", maxCompletionTokens, 256);
+		RequestChecks.run(tools, metadata, temperature, topP, maxPromptTokens, maxCompletionTokens);
 	}
 
 	/**

@@ -23,6 +23,39 @@ final class RequestChecks {
 	private RequestChecks() {
 	}
 
+	/**
+	 * The limits of an assistant's settings, shared by {@code CreateAssistantRequest} and
+	 * {@code ModifyAssistantRequest}.
+	 */
+	static void assistant(@Nullable String name, @Nullable String description, @Nullable String instructions,
+			@Nullable Collection<?> tools, @Nullable Map<String, String> metadata, @Nullable Double temperature,
+			@Nullable Double topP) {
+		maxLength("name", name, 256);
+		maxLength("description", description, 512);
+		maxLength("instructions", instructions, 256_000);
+		maxSize("tools", tools, 128);
+		sampling(metadata, temperature, topP);
+	}
+
+	/**
+	 * The limits of a run's settings, shared by {@code CreateRunRequest} and
+	 * {@code CreateThreadAndRunRequest}.
+	 */
+	static void run(@Nullable Collection<?> tools, @Nullable Map<String, String> metadata, @Nullable Double temperature,
+			@Nullable Double topP, @Nullable Integer maxPromptTokens, @Nullable Integer maxCompletionTokens) {
+		maxSize("tools", tools, 20);
+		sampling(metadata, temperature, topP);
+		atLeast("max_prompt_tokens", maxPromptTokens, 256);
+		atLeast("max_completion_tokens", maxCompletionTokens, 256);
+	}
+
+	private static void sampling(@Nullable Map<String, String> metadata, @Nullable Double temperature,
+			@Nullable Double topP) {
+		metadata(metadata);
+		range("temperature", temperature, 0, 2);
+		range("top_p", topP, 0, 1);
+	}
+
 	static void metadata(@Nullable Map<String, String> metadata) {
 		if (metadata == null) {
 			return;
