@@ -79,7 +79,8 @@ public class OpenAiProperties {
 	private @Nullable Duration timeout;
 
 	/**
-	 * Largest response body that is read; a larger one fails the call.
+	 * Largest response body that is read, and largest event of a streamed run; a larger one fails
+	 * the call.
 	 */
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
 

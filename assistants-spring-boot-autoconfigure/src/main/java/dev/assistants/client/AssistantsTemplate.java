@@ -59,7 +59,6 @@ import dev.assistants.client.model.ThreadObject;
 import dev.assistants.client.observation.AssistantsObservationConvention;
 import dev.assistants.client.observation.DefaultAssistantsObservationConvention;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -68,7 +67,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -89,9 +87,6 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	/** The default base URL, OpenAI's own API. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
-
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENTS = new ParameterizedTypeReference<>() {
-	};
 
 	private final WebClient webClient;
 
@@ -464,13 +459,35 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
 				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
 					.httpRequest(this::streamIdleTimeout)
-					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-							? response.bodyToFlux(SERVER_SENT_EVENTS)
-								.map((event) -> this.streamEventDecoder.decode(request, event))
+					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? events(request, response)
 							: this.<AssistantStreamEvent>error(request, response).flux())
 					.transform(this::idleTimeoutIfNotNative)
 					.transform((events) -> untilDone(request, events))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
+	}
+
+	/**
+	 * The typed events of a streamed response: each received buffer copied out and released at
+	 * once, split into server-sent events, each decoded from its bytes as it is requested.
+	 */
+	private Flux<AssistantStreamEvent> events(ApiRequest request, ClientResponse response) {
+		ServerSentEventReader reader = new ServerSentEventReader(this.maxInMemorySize);
+		return response.body(BodyExtractors.toDataBuffers())
+			.map(AssistantsTemplate::bytes)
+			.concatMapIterable(reader::read)
+			.concatWith(Flux.defer(() -> Flux.fromIterable(reader.finish())))
+			.map((event) -> this.streamEventDecoder.decode(request, event));
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	/**
@@ -773,7 +790,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		/**
-		 * Set the largest response body that is read, 10 MB by default.
+		 * Set the largest response body that is read, and the largest event of a streamed run, 10 MB
+		 * by default.
 		 * @param maxInMemorySize the limit
 		 * @return this builder
 		 */

@@ -43,8 +43,6 @@ import dev.assistants.client.model.RunStepDeltaObject;
 import dev.assistants.client.model.RunStepObject;
 import dev.assistants.client.model.ThreadObject;
 
-import org.springframework.http.codec.ServerSentEvent;
-
 /**
  * Turns the server-sent events of a streamed run into {@link AssistantStreamEvent}s, each with its
  * typed data. An event name it does not know becomes an {@link UnknownEvent}.
@@ -53,7 +51,7 @@ final class StreamEventDecoder {
 
 	private final JsonMapper jsonMapper;
 
-	private final Map<String, Function<String, AssistantStreamEvent>> decoders = new HashMap<>();
+	private final Map<String, Function<ServerSentEventReader.Event, AssistantStreamEvent>> decoders = new HashMap<>();
 
 	StreamEventDecoder(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -85,18 +83,18 @@ final class StreamEventDecoder {
 	}
 
 	private <D> void add(String event, Class<D> dataType, Function<D, AssistantStreamEvent> constructor) {
-		this.decoders.put(event, (data) -> constructor.apply(this.jsonMapper.readValue(data, dataType)));
+		this.decoders.put(event, (data) -> constructor
+			.apply(this.jsonMapper.readValue(data.bytes(), data.offset(), data.length(), dataType)));
 	}
 
-	AssistantStreamEvent decode(ApiRequest request, ServerSentEvent<String> event) {
-		String name = (event.event() != null) ? event.event() : "message";
-		String data = (event.data() != null) ? event.data() : "";
-		Function<String, AssistantStreamEvent> decoder = this.decoders.get(name);
+	AssistantStreamEvent decode(ApiRequest request, ServerSentEventReader.Event event) {
+		String name = event.name();
+		Function<ServerSentEventReader.Event, AssistantStreamEvent> decoder = this.decoders.get(name);
 		if (decoder == null) {
-			return new UnknownEvent(name, data);
+			return new UnknownEvent(name, event.text());
 		}
 		try {
-			return decoder.apply(data);
+			return decoder.apply(event);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidResponseException(request.description() + ": the data of the '" + name

@@ -36,6 +36,7 @@ import dev.assistants.client.model.RunStepDetailsToolCallsObject;
 import dev.assistants.client.model.SubmitToolOutputsRunRequest;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -173,6 +174,33 @@ class StreamingTests {
 			.expectNext(new UnknownEvent("thread.run.paused", "{\"reason\":\"maintenance\"}"))
 			.expectNextMatches(RunCompleted.class::isInstance)
 			.expectComplete()
+			.verify(BOUND);
+	}
+
+	@Test
+	void skipsKeepAliveCommentsAndReadsCarriageReturnLineEnds() {
+		stubStream("/threads/thread_1/runs", ": keep-alive\n\n", sse("thread.run.created", run("queued")),
+				": keep-alive\n\n", sse("thread.run.completed", run("completed")).replace("\n", "\r\n"),
+				"event: done\r\ndata: [DONE]\r\n\r\n");
+		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.expectNextMatches(RunCreated.class::isInstance)
+			.expectNextMatches(RunCompleted.class::isInstance)
+			.expectComplete()
+			.verify(BOUND);
+	}
+
+	@Test
+	void failsAnEventLargerThanTheLimit() {
+		stubStream("/threads/thread_1/runs", sse("thread.run.created", run("queued")),
+				sse("thread.run.completed", run("completed").replace("}", ",\"padding\":\"" + "x".repeat(4096) + "\"}")));
+		AssistantsOperations client = AssistantsTemplate.builder()
+			.baseUrl(this.server.baseUrl())
+			.maxInMemorySize(DataSize.ofKilobytes(4))
+			.build();
+		StepVerifier.create(client.createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.expectNextMatches(RunCreated.class::isInstance)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(InvalidResponseException.class)
+				.hasMessageContaining("larger than 4096 bytes (openai.max-in-memory-size)"))
 			.verify(BOUND);
 	}
 
