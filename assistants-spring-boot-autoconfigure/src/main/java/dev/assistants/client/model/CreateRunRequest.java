@@ -53,7 +53,8 @@ public record CreateRunRequest(@JsonProperty("assistant_id") String assistantId,
 
 	public CreateRunRequest {
 		Assert.hasText(assistantId, "assistant_id must not be blank");
-		RequestChecks.run(tools, metadata, temperature, topP, maxPromptTokens, maxCompletionTokens);
+		RequestChecks.run(tools, metadata, temperature, topP, maxPromptTokens, maxCompletionTokens,
+				truncationStrategy);
 	}
 
 	/**

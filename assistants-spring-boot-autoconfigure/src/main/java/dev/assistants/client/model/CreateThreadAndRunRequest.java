@@ -51,7 +51,9 @@ public record CreateThreadAndRunRequest(@JsonProperty("assistant_id") String ass
 
 	public CreateThreadAndRunRequest {
 		Assert.hasText(assistantId, "assistant_id must not be blank");
-		RequestChecks.run(tools, metadata, temperature, topP, maxPromptTokens, maxCompletionTokens);
+		RequestChecks.run(tools, metadata, temperature, topP, maxPromptTokens, maxCompletionTokens,
+				truncationStrategy);
+		RequestChecks.toolResources(toolResources);
 	}
 
 	/**

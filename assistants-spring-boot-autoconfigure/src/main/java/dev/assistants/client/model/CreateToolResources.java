@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Resources made available to the tools of a new assistant or thread ({@code tool_resources} of
  * {@code CreateAssistantRequest} and {@code CreateThreadRequest}), which may create a vector store.
@@ -17,6 +19,10 @@ public record CreateToolResources(
 		@JsonProperty("code_interpreter") ToolResources.@Nullable CodeInterpreter codeInterpreter,
 		@JsonProperty("file_search") @Nullable FileSearch fileSearch) {
 
+	public CreateToolResources {
+		RequestChecks.codeInterpreterFiles(codeInterpreter);
+	}
+
 	/**
 	 * The vector store made available to the file search tool: exactly one of the two is set.
 	 *
@@ -25,6 +31,14 @@ public record CreateToolResources(
 	 */
 	public record FileSearch(@JsonProperty("vector_store_ids") @Nullable List<String> vectorStoreIds,
 			@JsonProperty("vector_stores") @Nullable List<VectorStore> vectorStores) {
+
+		public FileSearch {
+			Assert.isTrue((vectorStoreIds == null) != (vectorStores == null),
+					"tool_resources.file_search must have exactly one of vector_store_ids and vector_stores");
+			RequestChecks.vectorStoreIds(vectorStoreIds);
+			RequestChecks.maxSize("tool_resources.file_search.vector_stores", vectorStores, 1);
+		}
+
 	}
 
 	/**
@@ -37,6 +51,12 @@ public record CreateToolResources(
 	public record VectorStore(@JsonProperty("file_ids") @Nullable List<String> fileIds,
 			@JsonProperty("chunking_strategy") @Nullable ChunkingStrategy chunkingStrategy,
 			@Nullable Map<String, String> metadata) {
+
+		public VectorStore {
+			RequestChecks.maxSize("tool_resources.file_search.vector_stores.file_ids", fileIds, 100_000_000);
+			RequestChecks.metadata(metadata);
+		}
+
 	}
 
 }

@@ -39,6 +39,7 @@ public record ModifyAssistantRequest(@Nullable String model,
 
 	public ModifyAssistantRequest {
 		RequestChecks.assistant(name, description, instructions, tools, metadata, temperature, topP);
+		RequestChecks.toolResources(toolResources);
 	}
 
 	/**

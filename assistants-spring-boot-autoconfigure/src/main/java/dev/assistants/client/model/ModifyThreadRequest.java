@@ -19,6 +19,7 @@ public record ModifyThreadRequest(@JsonProperty("tool_resources") @Nullable Tool
 		@Nullable Map<String, String> metadata) {
 
 	public ModifyThreadRequest {
+		RequestChecks.toolResources(toolResources);
 		RequestChecks.metadata(metadata);
 	}
 

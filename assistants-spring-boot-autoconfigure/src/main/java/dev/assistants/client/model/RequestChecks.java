@@ -28,12 +28,12 @@ final class RequestChecks {
 	 * {@code ModifyAssistantRequest}.
 	 */
 	static void assistant(@Nullable String name, @Nullable String description, @Nullable String instructions,
-			@Nullable Collection<?> tools, @Nullable Map<String, String> metadata, @Nullable Double temperature,
+			@Nullable Collection<? extends AssistantTool> tools, @Nullable Map<String, String> metadata, @Nullable Double temperature,
 			@Nullable Double topP) {
 		maxLength("name", name, 256);
 		maxLength("description", description, 512);
 		maxLength("instructions", instructions, 256_000);
-		maxSize("tools", tools, 128);
+		tools(tools, 128);
 		sampling(metadata, temperature, topP);
 	}
 
@@ -41,12 +41,58 @@ final class RequestChecks {
 	 * The limits of a run's settings, shared by {@code CreateRunRequest} and
 	 * {@code CreateThreadAndRunRequest}.
 	 */
-	static void run(@Nullable Collection<?> tools, @Nullable Map<String, String> metadata, @Nullable Double temperature,
-			@Nullable Double topP, @Nullable Integer maxPromptTokens, @Nullable Integer maxCompletionTokens) {
-		maxSize("tools", tools, 20);
+	static void run(@Nullable Collection<? extends AssistantTool> tools, @Nullable Map<String, String> metadata,
+			@Nullable Double temperature, @Nullable Double topP, @Nullable Integer maxPromptTokens,
+			@Nullable Integer maxCompletionTokens, @Nullable TruncationObject truncationStrategy) {
+		tools(tools, 20);
 		sampling(metadata, temperature, topP);
 		atLeast("max_prompt_tokens", maxPromptTokens, 256);
 		atLeast("max_completion_tokens", maxCompletionTokens, 256);
+		if (truncationStrategy != null) {
+			atLeast("truncation_strategy.last_messages", truncationStrategy.lastMessages(), 1);
+		}
+	}
+
+	/**
+	 * The limits of a list of tools: its size, and the settings of a {@code file_search} tool.
+	 */
+	private static void tools(@Nullable Collection<? extends AssistantTool> tools, int max) {
+		maxSize("tools", tools, max);
+		if (tools == null) {
+			return;
+		}
+		for (AssistantTool tool : tools) {
+			if (tool instanceof AssistantToolsFileSearch fileSearchTool && fileSearchTool.fileSearch() != null) {
+				AssistantToolsFileSearch.FileSearch fileSearch = fileSearchTool.fileSearch();
+				range("file_search.max_num_results", fileSearch.maxNumResults(), 1, 50);
+				if (fileSearch.rankingOptions() != null) {
+					range("file_search.ranking_options.score_threshold", fileSearch.rankingOptions().scoreThreshold(),
+							0, 1);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The limits of the tool resources given to an assistant, a thread or a run.
+	 */
+	static void toolResources(@Nullable ToolResources toolResources) {
+		if (toolResources != null) {
+			codeInterpreterFiles(toolResources.codeInterpreter());
+			if (toolResources.fileSearch() != null) {
+				vectorStoreIds(toolResources.fileSearch().vectorStoreIds());
+			}
+		}
+	}
+
+	static void codeInterpreterFiles(ToolResources.@Nullable CodeInterpreter codeInterpreter) {
+		if (codeInterpreter != null) {
+			maxSize("tool_resources.code_interpreter.file_ids", codeInterpreter.fileIds(), 20);
+		}
+	}
+
+	static void vectorStoreIds(@Nullable Collection<String> vectorStoreIds) {
+		maxSize("tool_resources.file_search.vector_store_ids", vectorStoreIds, 1);
 	}
 
 	private static void sampling(@Nullable Map<String, String> metadata, @Nullable Double temperature,
@@ -74,6 +120,11 @@ final class RequestChecks {
 	static void range(String name, @Nullable Double value, double min, double max) {
 		Assert.isTrue(value == null || (value >= min && value <= max),
 				() -> name + " must be between " + format(min) + " and " + format(max) + " but was " + value);
+	}
+
+	static void range(String name, @Nullable Integer value, int min, int max) {
+		Assert.isTrue(value == null || (value >= min && value <= max),
+				() -> name + " must be between " + min + " and " + max + " but was " + value);
 	}
 
 	static void atLeast(String name, @Nullable Integer value, int min) {
