@@ -15,6 +15,10 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.ListQuery;
@@ -47,6 +51,7 @@ interface BenchmarkClient extends AutoCloseable {
 		return switch (name) {
 			case "assistants" -> new Assistants(baseUrl);
 			case "raw" -> new Raw(baseUrl);
+			case "webclient" -> new PlainWebClient(baseUrl);
 			case "openai-java" -> new OpenAiJava(baseUrl);
 			default -> throw new IllegalArgumentException("Unknown client " + name);
 		};
@@ -119,10 +124,7 @@ interface BenchmarkClient extends AutoCloseable {
 
 		@Override
 		public Mono<?> getRun() {
-			return this.http.get()
-				.uri("/threads/thread_abc123/runs/run_abc123")
-				.responseSingle((response, body) -> body.asInputStream())
-				.map((in) -> this.json.readValue(in, RunObject.class));
+			return get("/threads/thread_abc123/runs/run_abc123", RunObject.class);
 		}
 
 		@Override
@@ -137,10 +139,14 @@ interface BenchmarkClient extends AutoCloseable {
 
 		@Override
 		public Mono<?> listMessages() {
+			return get("/threads/thread_abc123/messages?limit=20", ListMessagesResponse.class);
+		}
+
+		private <T> Mono<T> get(String uri, Class<T> type) {
 			return this.http.get()
-				.uri("/threads/thread_abc123/messages?limit=20")
+				.uri(uri)
 				.responseSingle((response, body) -> body.asInputStream())
-				.map((in) -> this.json.readValue(in, ListMessagesResponse.class));
+				.map((in) -> this.json.readValue(in, type));
 		}
 
 		@Override
@@ -187,6 +193,76 @@ interface BenchmarkClient extends AutoCloseable {
 				return frames;
 			}
 
+		}
+
+	}
+
+	/**
+	 * A second reference: Spring's {@code WebClient} on Reactor Netty, as it comes, reading the body
+	 * as bytes and decoding it with the same Jackson mapper, with nothing else. What the client costs
+	 * over this is its own; what this costs over {@link Raw} is the WebClient's.
+	 */
+	final class PlainWebClient implements BenchmarkClient {
+
+		private final JsonMapper json = AssistantsJson.createMapper();
+
+		private final ConnectionProvider connections = ConnectionProvider.builder("webclient")
+			.maxConnections(100)
+			.pendingAcquireMaxCount(-1)
+			.build();
+
+		private final WebClient client;
+
+		PlainWebClient(String baseUrl) {
+			this.client = WebClient.builder()
+				.baseUrl(baseUrl)
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
+				.defaultHeaders((headers) -> {
+					headers.setBearerAuth("sk-bench");
+					headers.set("OpenAI-Beta", "assistants=v2");
+				})
+				.build();
+		}
+
+		@Override
+		public Mono<?> getRun() {
+			return get("/threads/thread_abc123/runs/run_abc123", RunObject.class);
+		}
+
+		@Override
+		public Mono<?> createMessage() {
+			return this.client.post()
+				.uri("/threads/thread_abc123/messages")
+				.accept(MediaType.APPLICATION_JSON)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Raw.MESSAGE_BODY)
+				.retrieve()
+				.bodyToMono(byte[].class)
+				.map((body) -> this.json.readValue(body, MessageObject.class));
+		}
+
+		@Override
+		public Mono<?> listMessages() {
+			return get("/threads/thread_abc123/messages?limit=20", ListMessagesResponse.class);
+		}
+
+		private <T> Mono<T> get(String uri, Class<T> type) {
+			return this.client.get()
+				.uri(uri)
+				.accept(MediaType.APPLICATION_JSON)
+				.retrieve()
+				.bodyToMono(byte[].class)
+				.map((body) -> this.json.readValue(body, type));
+		}
+
+		@Override
+		public Flux<?> streamRun() {
+			return Flux.empty();
+		}
+
+		@Override
+		public void close() {
+			this.connections.dispose();
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.assistants.benchmarks;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,6 +66,19 @@ final class BenchmarkServer implements AutoCloseable {
 					.then(Mono.from(response.header("Content-Type", "text/event-stream")
 						.send(Flux.range(0, 16).map((chunk) -> slice(chunk, 16)))))))
 			.bindNow();
+	}
+
+	/**
+	 * Start a server, print its base URL and serve until standard input closes.
+	 */
+	public static void main(String[] args) throws IOException {
+		try (BenchmarkServer server = new BenchmarkServer()) {
+			System.out.println(server.baseUrl());
+			System.out.flush();
+			while (System.in.read() != -1) {
+				// serve until the benchmark that started this process ends it
+			}
+		}
 	}
 
 	String baseUrl() {

@@ -5,11 +5,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The local server and the client under measurement, started for each trial.
+ * The local server, in a process of its own, and the client under measurement, started for each
+ * trial.
  */
 abstract class ServerAndClient {
 
-	private BenchmarkServer server;
+	private ServerProcess server;
 
 	BenchmarkClient calls;
 
@@ -20,7 +21,7 @@ abstract class ServerAndClient {
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.server = new BenchmarkServer();
+		this.server = new ServerProcess();
 		this.calls = BenchmarkClient.create(client(), this.server.baseUrl());
 	}
 

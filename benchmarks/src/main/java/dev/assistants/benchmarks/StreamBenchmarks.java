@@ -4,12 +4,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A run stream of 10,000 message deltas plus lifecycle events, decoded to typed events: events per
@@ -17,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * arrives, on JMH's own threads, so that JMH measures it.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 30, time = 1)
+@Measurement(iterations = 10, time = 1)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class StreamBenchmarks extends ServerAndClient {
 

@@ -1,6 +1,6 @@
 /**
- * JMH benchmarks of the Assistants client against a local server, beside a raw Reactor Netty and
- * Jackson floor and the official openai-java client.
+ * JMH benchmarks of the Assistants client against a local server in a process of its own, beside a
+ * raw Reactor Netty and Jackson floor, a bare Spring WebClient and the official openai-java client.
  */
 @NullMarked
 package dev.assistants.benchmarks;
