@@ -468,13 +468,15 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	/**
 	 * The typed events of a streamed response: each received buffer copied out and released at
-	 * once, split into server-sent events, each decoded from its bytes as it is requested.
+	 * once, split into server-sent events, each decoded from its bytes as it is requested. Buffers
+	 * are requested one at a time, so a slow subscriber holds the server back through the
+	 * connection instead of the stream piling up in memory.
 	 */
 	private Flux<AssistantStreamEvent> events(ApiRequest request, ClientResponse response) {
 		ServerSentEventReader reader = new ServerSentEventReader(this.maxInMemorySize);
 		return response.body(BodyExtractors.toDataBuffers())
 			.map(AssistantsTemplate::bytes)
-			.concatMapIterable(reader::read)
+			.concatMapIterable(reader::read, 1)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(reader.finish())))
 			.map((event) -> this.streamEventDecoder.decode(request, event));
 	}

@@ -3,6 +3,7 @@ package dev.assistants.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
@@ -237,7 +238,7 @@ class StreamingTests {
 
 	@Test
 	void failsAStalledStreamAfterTheIdleTimeout() {
-		try (StalledServer stalled = new StalledServer(sse("thread.run.created", run("queued")))) {
+		try (StreamServer stalled = StreamServer.stalledAfter(sse("thread.run.created", run("queued")))) {
 			AssistantsOperations client = AssistantsTemplate.builder()
 				.baseUrl(stalled.baseUrl())
 				.streamIdleTimeout(Duration.ofMillis(300))
@@ -252,7 +253,7 @@ class StreamingTests {
 
 	@Test
 	void cancellingTheSubscriptionClosesTheConnection() {
-		try (StalledServer stalled = new StalledServer(sse("thread.run.created", run("queued")))) {
+		try (StreamServer stalled = StreamServer.stalledAfter(sse("thread.run.created", run("queued")))) {
 			AssistantsOperations client = AssistantsTemplate.builder().baseUrl(stalled.baseUrl()).build();
 			StepVerifier.create(client.createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
 				.expectNextMatches(RunCreated.class::isInstance)
@@ -262,17 +263,35 @@ class StreamingTests {
 		}
 	}
 
+	@Test
+	void aSlowSubscriberHoldsTheServerBackInsteadOfBufferingTheStream() {
+		String events = sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\"word\"}}"))
+			.repeat(500);
+		AtomicLong sent = new AtomicLong();
+		Flux<String> endless = Flux.concat(Flux.just(sse("thread.run.created", run("queued"))),
+				Flux.<String>generate((sink) -> sink.next(events)).doOnNext((chunk) -> sent.addAndGet(chunk.length())));
+		try (StreamServer server = new StreamServer(endless)) {
+			AssistantsOperations client = AssistantsTemplate.builder().baseUrl(server.baseUrl()).build();
+			StepVerifier.create(client.createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()), 2)
+				.expectNextMatches(RunCreated.class::isInstance)
+				.expectNextMatches(MessageDelta.class::isInstance)
+				.thenAwait(Duration.ofMillis(500))
+				.then(() -> assertThat(sent.get()).as("bytes the server could send").isLessThan(32L << 20))
+				.thenCancel()
+				.verify(BOUND);
+		}
+	}
+
 	/**
-	 * A server that sends the start of a stream and then nothing, and counts the connections that
-	 * were closed.
+	 * A server that sends the given stream, and counts the connections that were closed.
 	 */
-	private static final class StalledServer implements AutoCloseable {
+	private static final class StreamServer implements AutoCloseable {
 
 		private final AtomicInteger closedConnections = new AtomicInteger();
 
 		private final DisposableServer server;
 
-		StalledServer(String firstEvents) {
+		StreamServer(Flux<String> stream) {
 			this.server = HttpServer.create()
 				.host("127.0.0.1")
 				.port(0)
@@ -280,8 +299,15 @@ class StreamingTests {
 					.addListener((future) -> this.closedConnections.incrementAndGet()))
 				.route((routes) -> routes.post("/v1/threads/{id}/runs", (request, response) -> response
 					.header("Content-Type", "text/event-stream")
-					.sendString(Flux.concat(Flux.just(firstEvents), Flux.never()))))
+					.sendString(stream)))
 				.bindNow();
+		}
+
+		/**
+		 * A server that sends the start of a stream and then nothing.
+		 */
+		static StreamServer stalledAfter(String firstEvents) {
+			return new StreamServer(Flux.concat(Flux.just(firstEvents), Flux.never()));
 		}
 
 		String baseUrl() {
