@@ -11,9 +11,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
  * Splits the bytes of one {@code text/event-stream} response into events, as the HTML standard's
- * event stream interpretation does: lines end with CRLF, LF or CR; {@code event} names the event and
- * {@code data} lines are joined with LF; comments and other fields are skipped; a blank line ends an
- * event. An event's data is handed on as a slice of the bytes received, never as a string, so that
+ * event stream interpretation does: a leading byte order mark is dropped; lines end with CRLF, LF or
+ * CR; {@code event} names the event and {@code data} lines are joined with LF; comments and other
+ * fields are skipped; a blank line ends an event. An event's data is handed on as a slice of the bytes received, never as a string, so that
  * it is decoded straight from them.
  * <p>
  * One reader per response: it keeps the unfinished line between chunks. A line or an event's data
@@ -27,11 +27,15 @@ final class ServerSentEventReader {
 
 	private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] BYTE_ORDER_MARK = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
 	private final int maxSize;
 
 	private byte[] unfinishedLine = NO_BYTES;
 
 	private boolean afterCarriageReturn;
+
+	private boolean firstLine = true;
 
 	private @Nullable String name;
 
@@ -97,6 +101,12 @@ final class ServerSentEventReader {
 			from = 0;
 			to = bytes.length;
 			this.unfinishedLine = NO_BYTES;
+		}
+		if (this.firstLine) {
+			this.firstLine = false;
+			if (Arrays.equals(BYTE_ORDER_MARK, 0, 3, bytes, from, Math.min(from + 3, to))) {
+				from += 3;
+			}
 		}
 		if (from == to) {
 			dispatch(events);

@@ -58,6 +58,11 @@ class ServerSentEventReaderTests {
 	}
 
 	@Test
+	void dropsALeadingByteOrderMarkOnly() {
+		assertThat(read("\uFEFFevent: a\ndata: 1\n\n\uFEFFevent: b\ndata: 2\n\n")).containsExactly("a=1", "message=2");
+	}
+
+	@Test
 	void laterEventNameWins() {
 		assertThat(read("event: a\nevent: b\ndata: 1\n\n")).containsExactly("b=1");
 	}
@@ -70,7 +75,7 @@ class ServerSentEventReaderTests {
 
 	@Test
 	void givesTheSameEventsHoweverTheBytesAreSplit() {
-		String stream = "event: a\r\ndata: {\"text\":\"grüße 你好 🎉\"}\r\n\r\n: comment\nevent: b\rdata: x\rdata: y\r\r"
+		String stream = "\uFEFFevent: a\r\ndata: {\"text\":\"grüße 你好 🎉\"}\r\n\r\n: comment\nevent: b\rdata: x\rdata: y\r\r"
 				+ "event: c\ndata: z\n\n";
 		byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
 		List<String> whole = read(stream);
