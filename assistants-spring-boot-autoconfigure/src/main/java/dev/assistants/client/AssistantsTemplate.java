@@ -459,11 +459,22 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
 				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
 					.httpRequest(this::streamIdleTimeout)
-					.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? events(request, response)
-							: this.<AssistantStreamEvent>error(request, response).flux())
+					.exchangeToFlux((response) -> streamed(request, response))
 					.transform(this::idleTimeoutIfNotNative)
 					.transform((events) -> untilDone(request, events))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
+	}
+
+	private Flux<AssistantStreamEvent> streamed(ApiRequest request, ClientResponse response) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return this.<AssistantStreamEvent>error(request, response).flux();
+		}
+		MediaType contentType = response.headers().contentType().orElse(null);
+		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			return Flux.error(new InvalidResponseException(request.description() + ": the server answered "
+					+ contentType + " instead of an event stream; it may not support stream: true", null));
+		}
+		return events(request, response);
 	}
 
 	/**

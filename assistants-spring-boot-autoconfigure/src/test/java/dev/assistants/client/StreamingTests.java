@@ -191,6 +191,18 @@ class StreamingTests {
 	}
 
 	@Test
+	void failsClearlyWhenTheServerAnswersJsonInsteadOfAStream() {
+		this.server.stubFor(post("/threads/thread_1/runs")
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(run("queued"))));
+		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(InvalidResponseException.class)
+				.hasMessage("createRun (POST /threads/{thread_id}/runs): the server answered application/json "
+						+ "instead of an event stream; it may not support stream: true"))
+			.verify(BOUND);
+		this.server.verify(1, postRequestedFor(urlEqualTo("/threads/thread_1/runs")));
+	}
+
+	@Test
 	void failsAnEventLargerThanTheLimit() {
 		stubStream("/threads/thread_1/runs", sse("thread.run.created", run("queued")),
 				sse("thread.run.completed", run("completed").replace("}", ",\"padding\":\"" + "x".repeat(4096) + "\"}")));
