@@ -69,52 +69,18 @@ public record CreateRunRequest(@JsonProperty("assistant_id") String assistantId,
 	/**
 	 * Builder of {@link CreateRunRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends AbstractRunBuilder<Builder> {
 
 		private final String assistantId;
 
-		private @Nullable String model;
-
 		private @Nullable ReasoningEffort reasoningEffort;
-
-		private @Nullable String instructions;
 
 		private @Nullable String additionalInstructions;
 
 		private @Nullable List<CreateMessageRequest> additionalMessages;
 
-		private @Nullable List<AssistantTool> tools;
-
-		private @Nullable Map<String, String> metadata;
-
-		private @Nullable Double temperature;
-
-		private @Nullable Double topP;
-
-		private @Nullable Integer maxPromptTokens;
-
-		private @Nullable Integer maxCompletionTokens;
-
-		private @Nullable TruncationObject truncationStrategy;
-
-		private @Nullable AssistantsApiToolChoiceOption toolChoice;
-
-		private @Nullable Boolean parallelToolCalls;
-
-		private @Nullable AssistantsApiResponseFormatOption responseFormat;
-
 		private Builder(String assistantId) {
 			this.assistantId = assistantId;
-		}
-
-		/**
-		 * Set the model, overriding the assistant's.
-		 * @param model the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder model(@Nullable String model) {
-			this.model = model;
-			return this;
 		}
 
 		/**
@@ -124,16 +90,6 @@ public record CreateRunRequest(@JsonProperty("assistant_id") String assistantId,
 		 */
 		public Builder reasoningEffort(@Nullable ReasoningEffort reasoningEffort) {
 			this.reasoningEffort = reasoningEffort;
-			return this;
-		}
-
-		/**
-		 * Set the instructions, overriding the assistant's.
-		 * @param instructions the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder instructions(@Nullable String instructions) {
-			this.instructions = instructions;
 			return this;
 		}
 
@@ -164,115 +120,6 @@ public record CreateRunRequest(@JsonProperty("assistant_id") String assistantId,
 		 */
 		public Builder additionalMessages(CreateMessageRequest... additionalMessages) {
 			return additionalMessages(List.of(additionalMessages));
-		}
-
-		/**
-		 * Set the tools.
-		 * @param tools the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder tools(@Nullable List<AssistantTool> tools) {
-			this.tools = tools;
-			return this;
-		}
-
-		/**
-		 * Set the tools.
-		 * @param tools the values
-		 * @return this builder
-		 */
-		public Builder tools(AssistantTool... tools) {
-			return tools(List.of(tools));
-		}
-
-		/**
-		 * Set the metadata: up to 16 key-value pairs, keys up to 64 and values up to 512 characters.
-		 * @param metadata the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder metadata(@Nullable Map<String, String> metadata) {
-			this.metadata = metadata;
-			return this;
-		}
-
-		/**
-		 * Set the sampling temperature, 0 to 2.
-		 * @param temperature the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder temperature(@Nullable Double temperature) {
-			this.temperature = temperature;
-			return this;
-		}
-
-		/**
-		 * Set the nucleus sampling probability mass, 0 to 1.
-		 * @param topP the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder topP(@Nullable Double topP) {
-			this.topP = topP;
-			return this;
-		}
-
-		/**
-		 * Set the maximum number of prompt tokens, at least 256.
-		 * @param maxPromptTokens the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder maxPromptTokens(@Nullable Integer maxPromptTokens) {
-			this.maxPromptTokens = maxPromptTokens;
-			return this;
-		}
-
-		/**
-		 * Set the maximum number of completion tokens, at least 256.
-		 * @param maxCompletionTokens the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder maxCompletionTokens(@Nullable Integer maxCompletionTokens) {
-			this.maxCompletionTokens = maxCompletionTokens;
-			return this;
-		}
-
-		/**
-		 * Set how the thread is truncated before the run.
-		 * @param truncationStrategy the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder truncationStrategy(@Nullable TruncationObject truncationStrategy) {
-			this.truncationStrategy = truncationStrategy;
-			return this;
-		}
-
-		/**
-		 * Set which tool the model calls.
-		 * @param toolChoice the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder toolChoice(@Nullable AssistantsApiToolChoiceOption toolChoice) {
-			this.toolChoice = toolChoice;
-			return this;
-		}
-
-		/**
-		 * Set whether parallel function calling is enabled (the server's default is true).
-		 * @param parallelToolCalls the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
-			this.parallelToolCalls = parallelToolCalls;
-			return this;
-		}
-
-		/**
-		 * Set the format the model must output.
-		 * @param responseFormat the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder responseFormat(@Nullable AssistantsApiResponseFormatOption responseFormat) {
-			this.responseFormat = responseFormat;
-			return this;
 		}
 
 		/**

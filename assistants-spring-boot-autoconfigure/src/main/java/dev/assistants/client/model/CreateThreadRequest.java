@@ -26,8 +26,7 @@ public record CreateThreadRequest(@Nullable List<CreateMessageRequest> messages,
 	}
 
 	/**
-	 * Start a request with its required fields.
-
+	 * Start a request; every field is optional.
 	 * @return a new builder
 	 */
 	public static Builder builder() {

@@ -43,8 +43,7 @@ public record ModifyAssistantRequest(@Nullable String model,
 	}
 
 	/**
-	 * Start a request with its required fields.
-
+	 * Start a request; every field is optional.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -54,29 +53,9 @@ public record ModifyAssistantRequest(@Nullable String model,
 	/**
 	 * Builder of {@link ModifyAssistantRequest}.
 	 */
-	public static final class Builder {
+	public static final class Builder extends AbstractAssistantBuilder<Builder, ToolResources> {
 
 		private @Nullable String model;
-
-		private @Nullable String name;
-
-		private @Nullable String description;
-
-		private @Nullable String instructions;
-
-		private @Nullable ReasoningEffort reasoningEffort;
-
-		private @Nullable List<AssistantTool> tools;
-
-		private @Nullable ToolResources toolResources;
-
-		private @Nullable Map<String, String> metadata;
-
-		private @Nullable Double temperature;
-
-		private @Nullable Double topP;
-
-		private @Nullable AssistantsApiResponseFormatOption responseFormat;
 
 		private Builder() {
 		}
@@ -88,115 +67,6 @@ public record ModifyAssistantRequest(@Nullable String model,
 		 */
 		public Builder model(@Nullable String model) {
 			this.model = model;
-			return this;
-		}
-
-		/**
-		 * Set the name, at most 256 characters.
-		 * @param name the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder name(@Nullable String name) {
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set the description, at most 512 characters.
-		 * @param description the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder description(@Nullable String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
-		 * Set the system instructions, at most 256,000 characters.
-		 * @param instructions the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder instructions(@Nullable String instructions) {
-			this.instructions = instructions;
-			return this;
-		}
-
-		/**
-		 * Set the reasoning effort, for reasoning models.
-		 * @param reasoningEffort the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder reasoningEffort(@Nullable ReasoningEffort reasoningEffort) {
-			this.reasoningEffort = reasoningEffort;
-			return this;
-		}
-
-		/**
-		 * Set the tools.
-		 * @param tools the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder tools(@Nullable List<AssistantTool> tools) {
-			this.tools = tools;
-			return this;
-		}
-
-		/**
-		 * Set the tools.
-		 * @param tools the values
-		 * @return this builder
-		 */
-		public Builder tools(AssistantTool... tools) {
-			return tools(List.of(tools));
-		}
-
-		/**
-		 * Set the resources used by the tools.
-		 * @param toolResources the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder toolResources(@Nullable ToolResources toolResources) {
-			this.toolResources = toolResources;
-			return this;
-		}
-
-		/**
-		 * Set the metadata: up to 16 key-value pairs, keys up to 64 and values up to 512 characters.
-		 * @param metadata the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder metadata(@Nullable Map<String, String> metadata) {
-			this.metadata = metadata;
-			return this;
-		}
-
-		/**
-		 * Set the sampling temperature, 0 to 2.
-		 * @param temperature the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder temperature(@Nullable Double temperature) {
-			this.temperature = temperature;
-			return this;
-		}
-
-		/**
-		 * Set the nucleus sampling probability mass, 0 to 1.
-		 * @param topP the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder topP(@Nullable Double topP) {
-			this.topP = topP;
-			return this;
-		}
-
-		/**
-		 * Set the format the model must output.
-		 * @param responseFormat the value, or {@code null} to leave it unset
-		 * @return this builder
-		 */
-		public Builder responseFormat(@Nullable AssistantsApiResponseFormatOption responseFormat) {
-			this.responseFormat = responseFormat;
 			return this;
 		}
 

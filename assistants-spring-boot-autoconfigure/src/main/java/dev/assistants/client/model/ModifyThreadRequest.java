@@ -24,8 +24,7 @@ public record ModifyThreadRequest(@JsonProperty("tool_resources") @Nullable Tool
 	}
 
 	/**
-	 * Start a request with its required fields.
-
+	 * Start a request; every field is optional.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
