@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -435,8 +436,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		byte[] body = (request.body() != null) ? this.jsonMapper.writeValueAsBytes(request.body()) : null;
 		String idempotencyKey = idempotencyKey(request);
 		Mono<ApiResponse<T>> call = this.retryPolicy.apply(request,
-				Mono.defer(() -> spec(request, body, idempotencyKey, MediaType.APPLICATION_JSON)
-					.exchangeToMono((response) -> read(request, response, responseType))
+				Mono.deferContextual((context) -> spec(request, body, idempotencyKey, MediaType.APPLICATION_JSON)
+					.exchangeToMono((response) -> read(request, notified(response, context), responseType))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
 		if (this.timeout != null) {
 			Duration timeout = this.timeout;
@@ -457,12 +458,23 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		byte[] body = this.jsonMapper.writeValueAsBytes(json);
 		String idempotencyKey = idempotencyKey(request);
 		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
-				Flux.defer(() -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
+				Flux.deferContextual((context) -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
 					.httpRequest(this::streamIdleTimeout)
-					.exchangeToFlux((response) -> streamed(request, response))
+					.exchangeToFlux((response) -> streamed(request, notified(response, context)))
 					.transform(this::idleTimeoutIfNotNative)
 					.transform((events) -> untilDone(request, events))
 					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
+	}
+
+	/**
+	 * Tell the call's {@link ResponseListener}, if it has one, of the response.
+	 */
+	private static ClientResponse notified(ClientResponse response, ContextView context) {
+		ResponseListener listener = context.getOrDefault(ResponseListener.class, null);
+		if (listener != null) {
+			listener.onResponse(response.statusCode().value(), response.headers().asHttpHeaders());
+		}
+		return response;
 	}
 
 	private Flux<AssistantStreamEvent> streamed(ApiRequest request, ClientResponse response) {

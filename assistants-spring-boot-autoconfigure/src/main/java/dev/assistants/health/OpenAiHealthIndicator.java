@@ -2,21 +2,25 @@ package dev.assistants.health;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.assistants.client.AssistantsApiException;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.ListQuery;
+import dev.assistants.client.ResponseListener;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 
 /**
  * Health of the Assistants API server: one cheap authenticated call ({@code GET /assistants?limit=1})
- * within its own timeout. {@code UP} with the base URL and the call's latency; {@code DOWN} with the
- * HTTP status, the server's request ID and the error type when the server refuses the key, fails, is
- * not reached or does not answer in time. The key never appears in the details.
+ * within its own timeout. {@code UP} with the base URL, the call's latency and the server's request
+ * ID (when the client is an {@code AssistantsTemplate}); {@code DOWN} with the HTTP status, the
+ * server's request ID and the error type when the server refuses the key, fails, is not reached or
+ * does not answer in time. The key never appears in the details.
  */
 public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 
@@ -42,14 +46,24 @@ public class OpenAiHealthIndicator implements ReactiveHealthIndicator {
 	public Mono<Health> health() {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
+			AtomicReference<@Nullable String> requestId = new AtomicReference<>();
+			ResponseListener listener = (status, headers) -> requestId.set(headers.getFirst("x-request-id"));
 			return this.operations.listAssistants(ListQuery.limit(1))
+				.contextWrite(listener.asContext())
 				.timeout(this.timeout)
-				.map((page) -> Health.up()
-					.withDetail("baseUrl", this.baseUrl)
-					.withDetail("latencyMs", Duration.ofNanos(System.nanoTime() - start).toMillis())
-					.build())
+				.map((page) -> up(Duration.ofNanos(System.nanoTime() - start), requestId.get()))
 				.onErrorResume((error) -> Mono.just(down(error)));
 		});
+	}
+
+	private Health up(Duration latency, @Nullable String requestId) {
+		Health.Builder health = Health.up()
+			.withDetail("baseUrl", this.baseUrl)
+			.withDetail("latencyMs", latency.toMillis());
+		if (requestId != null) {
+			health.withDetail("requestId", requestId);
+		}
+		return health.build();
 	}
 
 	private Health down(Throwable error) {

@@ -3,6 +3,7 @@ package dev.assistants.client;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -81,6 +82,17 @@ class RetryTests {
 		failThenSucceed(aResponse().withStatus(502), okJson(THREAD));
 		assertThat(client(FAST).getThread("thread_1").block(BOUND).id()).isEqualTo("thread_abc123");
 		assertThat(requests()).hasSize(2);
+	}
+
+	@Test
+	void tellsAResponseListenerOfEveryAttemptsResponse() {
+		failThenSucceed(aResponse().withStatus(503).withHeader("x-request-id", "req_1"),
+				okJson(THREAD).withHeader("x-request-id", "req_2").withHeader("x-ratelimit-remaining-requests", "99"));
+		List<String> responses = new CopyOnWriteArrayList<>();
+		ResponseListener listener = (status, headers) -> responses
+			.add(status + " " + headers.getFirst("x-request-id") + " " + headers.getFirst("x-ratelimit-remaining-requests"));
+		client(FAST).getThread("thread_1").contextWrite(listener.asContext()).block(BOUND);
+		assertThat(responses).containsExactly("503 req_1 null", "200 req_2 99");
 	}
 
 	@Test

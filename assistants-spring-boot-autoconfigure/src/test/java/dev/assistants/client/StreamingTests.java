@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,22 @@ class StreamingTests {
 			.expectNextMatches(RunCompleted.class::isInstance)
 			.expectComplete()
 			.verify(BOUND);
+	}
+
+	@Test
+	void tellsAResponseListenerOfTheStreamsResponse() {
+		this.server.stubFor(post("/threads/thread_1/runs").willReturn(aResponse()
+			.withHeader("Content-Type", "text/event-stream")
+			.withHeader("x-request-id", "req_s")
+			.withBody(sse("thread.run.completed", run("completed")) + "event: done\ndata: [DONE]\n\n")));
+		AtomicReference<String> response = new AtomicReference<>();
+		ResponseListener listener = (status, headers) -> response.set(status + " " + headers.getFirst("x-request-id"));
+		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build())
+			.contextWrite(listener.asContext()))
+			.expectNextMatches(RunCompleted.class::isInstance)
+			.expectComplete()
+			.verify(BOUND);
+		assertThat(response).hasValue("200 req_s");
 	}
 
 	@Test

@@ -43,12 +43,15 @@ class OpenAiHealthIndicatorTests {
 	private WireMockServer server;
 
 	@Test
-	void upWithTheBaseUrlAndLatency() {
+	void upWithTheBaseUrlLatencyAndRequestId() {
 		this.server.stubFor(get(urlPathEqualTo("/assistants"))
-			.willReturn(okJson("{\"object\":\"list\",\"data\":[],\"first_id\":null,\"last_id\":null,\"has_more\":false}")));
+			.willReturn(okJson("{\"object\":\"list\",\"data\":[],\"first_id\":null,\"last_id\":null,\"has_more\":false}")
+				.withHeader("x-request-id", "req_up")));
 		Health health = indicator(this.server.baseUrl(), Duration.ofSeconds(2)).health().block(BOUND);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("baseUrl", this.server.baseUrl()).containsKey("latencyMs");
+		assertThat(health.getDetails()).containsEntry("baseUrl", this.server.baseUrl())
+			.containsEntry("requestId", "req_up")
+			.containsKey("latencyMs");
 		this.server.verify(getRequestedFor(urlEqualTo("/assistants?limit=1")).withHeader("Authorization",
 				equalTo("Bearer " + KEY)));
 	}
