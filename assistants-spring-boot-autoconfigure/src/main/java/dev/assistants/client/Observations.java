@@ -8,6 +8,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import dev.assistants.client.model.AssistantObject;
@@ -68,7 +69,7 @@ final class Observations {
 				.doOnSuccess((response) -> observation.stop())
 				.doOnError((error) -> failed(context, observation, error))
 				.doOnCancel(() -> cancelled(context, observation))
-				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
+				.contextWrite((writable) -> observed(writable, observation, context));
 		});
 	}
 
@@ -88,8 +89,35 @@ final class Observations {
 				.doOnComplete(observation::stop)
 				.doOnError((error) -> failed(context, observation, error))
 				.doOnCancel(() -> cancelled(context, observation))
-				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
+				.contextWrite((writable) -> observed(writable, observation, context));
 		});
+	}
+
+	/**
+	 * The call's Reactor context with its observation, and a {@link ResponseListener} that reads
+	 * the rate-limit headers of each answer into the observation's context before telling the
+	 * caller's own listener, if any.
+	 */
+	private static Context observed(Context reactorContext, Observation observation,
+			AssistantsObservationContext context) {
+		ResponseListener callers = reactorContext.getOrDefault(ResponseListener.class, null);
+		ResponseListener listener = (status, headers) -> {
+			context.setRemainingRequests(number(headers.getFirst("x-ratelimit-remaining-requests")));
+			context.setRemainingTokens(number(headers.getFirst("x-ratelimit-remaining-tokens")));
+			if (callers != null) {
+				callers.onResponse(status, headers);
+			}
+		};
+		return reactorContext.put(ObservationThreadLocalAccessor.KEY, observation).put(ResponseListener.class, listener);
+	}
+
+	private static @Nullable Long number(@Nullable String header) {
+		try {
+			return (header != null) ? Long.valueOf(header.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private AssistantsObservationContext context(ApiRequest request) {

@@ -1,6 +1,12 @@
 package dev.assistants.client.observation;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +18,8 @@ import dev.assistants.client.model.RunStatus;
 /**
  * Counts, from the client's observations, what a timer does not show: the retries of each
  * operation by cause ({@value #RETRIES}), and the tokens completed runs used ({@value #TOKEN_USAGE},
- * by {@code type}: {@code prompt}, {@code completion}, {@code total}).
+ * by {@code type}: {@code prompt}, {@code completion}, {@code total}), and what the server's rate
+ * limits still allow after the last answer that said so ({@value #RATE_LIMIT_REMAINING}).
  */
 public class AssistantsMetricsObservationHandler implements ObservationHandler<AssistantsObservationContext> {
 
@@ -22,7 +29,16 @@ public class AssistantsMetricsObservationHandler implements ObservationHandler<A
 	/** The counter of tokens used by completed runs, tagged {@code operation} and {@code type}. */
 	public static final String TOKEN_USAGE = "assistants.client.token.usage";
 
+	/**
+	 * The gauge of what the server's rate limits still allow, from the last answer's
+	 * {@code x-ratelimit-remaining-*} headers, tagged {@code limit} ({@code requests} or
+	 * {@code tokens}) and {@code server.address}.
+	 */
+	public static final String RATE_LIMIT_REMAINING = "assistants.client.rate.limit.remaining";
+
 	private final MeterRegistry meterRegistry;
+
+	private final Map<List<String>, AtomicLong> remaining = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a handler.
@@ -37,11 +53,21 @@ public class AssistantsMetricsObservationHandler implements ObservationHandler<A
 		String operation = context.getOperation();
 		context.getRetryCauses()
 			.forEach((cause) -> this.meterRegistry.counter(RETRIES, "operation", operation, "cause", cause).increment());
+		remaining(context.getServerAddress(), "requests", context.getRemainingRequests());
+		remaining(context.getServerAddress(), "tokens", context.getRemainingTokens());
 		RunCompletionUsage usage = usage(context.getRun());
 		if (usage != null) {
 			count(operation, "prompt", usage.promptTokens());
 			count(operation, "completion", usage.completionTokens());
 			count(operation, "total", usage.totalTokens());
+		}
+	}
+
+	private void remaining(String serverAddress, String limit, @Nullable Long value) {
+		if (value != null) {
+			this.remaining.computeIfAbsent(List.of(serverAddress, limit), (key) -> this.meterRegistry.gauge(
+					RATE_LIMIT_REMAINING, Tags.of("limit", limit, "server.address", serverAddress), new AtomicLong()))
+				.set(value);
 		}
 	}
 

@@ -32,6 +32,10 @@ public class AssistantsObservationContext extends Observation.Context {
 
 	private @Nullable RunObject run;
 
+	private @Nullable Long remainingRequests;
+
+	private @Nullable Long remainingTokens;
+
 	private final List<String> retryCauses = new ArrayList<>();
 
 	/**
@@ -118,6 +122,32 @@ public class AssistantsObservationContext extends Observation.Context {
 
 	public void setRun(@Nullable RunObject run) {
 		this.run = run;
+	}
+
+	/**
+	 * The requests the server still allows in its rate-limit window, from the last answer's
+	 * {@code x-ratelimit-remaining-requests} header.
+	 * @return the remaining requests, or {@code null} if the server did not say
+	 */
+	public @Nullable Long getRemainingRequests() {
+		return this.remainingRequests;
+	}
+
+	public void setRemainingRequests(@Nullable Long remainingRequests) {
+		this.remainingRequests = remainingRequests;
+	}
+
+	/**
+	 * The tokens the server still allows in its rate-limit window, from the last answer's
+	 * {@code x-ratelimit-remaining-tokens} header.
+	 * @return the remaining tokens, or {@code null} if the server did not say
+	 */
+	public @Nullable Long getRemainingTokens() {
+		return this.remainingTokens;
+	}
+
+	public void setRemainingTokens(@Nullable Long remainingTokens) {
+		this.remainingTokens = remainingTokens;
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.assistants.client.observation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -18,6 +20,7 @@ import reactor.test.StepVerifier;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.NotFoundException;
+import dev.assistants.client.ResponseListener;
 import dev.assistants.client.ResponseSequence;
 import dev.assistants.client.RetrySettings;
 import dev.assistants.client.SpecFixtures;
@@ -97,6 +100,35 @@ class ObservationTests {
 	}
 
 	@Test
+	void gaugesWhatTheRateLimitsStillAllowAfterEachAnswerAndStillTellsTheCallersListener() {
+		ResponseSequence.stub(this.server, RUN_PATH,
+				okJson(run("completed")).withHeader("x-ratelimit-remaining-requests", "99")
+					.withHeader("x-ratelimit-remaining-tokens", "149000"),
+				aResponse().withStatus(404).withHeader("x-ratelimit-remaining-requests", "98")
+					.withHeader("x-ratelimit-remaining-tokens", "not a number"));
+		List<Integer> heard = new CopyOnWriteArrayList<>();
+		ResponseListener listener = (status, headers) -> heard.add(status);
+		this.client.getRun("thread_abc123", "run_abc123").contextWrite(listener.asContext()).block(BOUND);
+		assertThat(remaining("requests")).isEqualTo(99);
+		assertThat(remaining("tokens")).isEqualTo(149000);
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.client
+			.getRun("thread_abc123", "run_abc123")
+			.contextWrite(listener.asContext())
+			.block(BOUND));
+		assertThat(remaining("requests")).isEqualTo(98);
+		assertThat(remaining("tokens")).as("an unreadable header leaves the gauge as it was").isEqualTo(149000);
+		assertThat(heard).containsExactly(200, 404);
+	}
+
+	private double remaining(String limit) {
+		return this.meters.get(AssistantsMetricsObservationHandler.RATE_LIMIT_REMAINING)
+			.tag("limit", limit)
+			.tag("server.address", "localhost:" + this.server.port())
+			.gauge()
+			.value();
+	}
+
+	@Test
 	void observesAClientError() {
 		this.server.stubFor(get(RUN_PATH).willReturn(aResponse().withStatus(404).withHeader("x-request-id", "req_2")));
 		assertThatExceptionOfType(NotFoundException.class)
@@ -156,14 +188,16 @@ class ObservationTests {
 				+ run("completed") + "\n\nevent: done\ndata: [DONE]\n\n";
 		this.server.stubFor(post("/threads/thread_abc123/runs")
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
-		StepVerifier.create(this.client.createRunStream("thread_abc123", CreateRunRequest.builder("asst_abc123").build()))
+		StepVerifier.create(this.client.createRunStream("thread_abc123", CreateRunRequest.builder("asst_abc123").build()), 1)
 			.expectNextCount(1)
 			.then(() -> TestObservationRegistryAssert.assertThat(this.registry)
 				.hasSingleObservationThat()
 				.hasBeenStarted()
 				.isNotStopped())
+			.thenRequest(Long.MAX_VALUE)
 			.expectNextCount(1)
-			.verifyComplete();
+			.expectComplete()
+			.verify(BOUND);
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasSingleObservationThat()
 			.hasBeenStopped()
