@@ -1,4 +1,4 @@
-package dev.assistants.emulator;
+package dev.assistants.engine;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;

@@ -1,0 +1,218 @@
+package dev.assistants.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.store.AssistantsStore;
+
+/**
+ * The Assistants API v2, once: the 23 operations as WebFlux routes under {@code /v1}, with the
+ * specification's validation, pagination and errors, the run lifecycle and its steps, and streaming
+ * in OpenAI's event order. What it keeps goes to an {@link AssistantsStore}; what answers the runs is
+ * an {@link AssistantModel}.
+ * <p>
+ * Serve {@link #routerFunction()} from a Spring WebFlux application (a {@code RouterFunction} bean),
+ * or from a bare Reactor Netty server through
+ * {@code RouterFunctions.toHttpHandler(engine.routerFunction())}.
+ * <pre class="code">
+ * AssistantsEngine engine = AssistantsEngine.builder(store, model)
+ *     .projects((apiKey) -&gt; keys.projectOf(apiKey))
+ *     .build();
+ * </pre>
+ */
+public final class AssistantsEngine implements AutoCloseable {
+
+	private final RunExecutor executor;
+
+	private final Routes routes;
+
+	private AssistantsEngine(Builder builder) {
+		ApiObjects objects = new ApiObjects(builder.clock);
+		RequestReader reader = new RequestReader();
+		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
+		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
+		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle,
+				builder.storeScheduler, builder.runStatePause);
+		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
+				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry), this.executor,
+				builder.projects, builder.storeScheduler, builder.maxRequestSize, builder.pollInterval);
+	}
+
+	/**
+	 * Start building an engine.
+	 * @param store where the engine keeps the API's objects
+	 * @param model what answers the runs
+	 * @return a new builder
+	 */
+	public static Builder builder(AssistantsStore store, AssistantModel model) {
+		return new Builder(store, model);
+	}
+
+	/**
+	 * The API's routes, under {@code /v1}; any other path under it answers 404 in OpenAI's shape.
+	 * @return the router function
+	 */
+	public RouterFunction<ServerResponse> routerFunction() {
+		return this.routes.routerFunction();
+	}
+
+	/**
+	 * Pick up the runs the store holds as under way, after the server that executed them stopped:
+	 * a {@code queued} run executes, a run that was {@code in_progress} ends {@code failed} with
+	 * {@code server_error} (its model turn was lost with the server), a {@code cancelling} run ends
+	 * {@code cancelled}. Runs that require action keep waiting for their tool outputs. Call once,
+	 * when the server starts.
+	 */
+	public void resumeInterruptedRuns() {
+		this.executor.resumeInterruptedRuns();
+	}
+
+	/**
+	 * End a run that has not stopped as {@code expired}, now: what happens to a run that outlives
+	 * its {@code expires_at}. If it executes, its model turn is cancelled.
+	 * @param project the project of the run
+	 * @param threadId its thread
+	 * @param runId the run
+	 */
+	public void expireRun(String project, String threadId, String runId) {
+		this.executor.expire(new RunRef(project, threadId, runId));
+	}
+
+	/**
+	 * Stop every execution and pending change of a run. Runs left under way are picked up by
+	 * {@link #resumeInterruptedRuns()} the next time an engine starts on the same store.
+	 */
+	@Override
+	public void close() {
+		this.executor.close();
+	}
+
+	/**
+	 * Builder of {@link AssistantsEngine}.
+	 */
+	public static final class Builder {
+
+		private final AssistantsStore store;
+
+		private final AssistantModel model;
+
+		private Projects projects = Projects.single("default");
+
+		private Clock clock = Clock.systemUTC();
+
+		private Supplier<Duration> runStatePause = () -> Duration.ZERO;
+
+		private Supplier<Duration> pollInterval = () -> Duration.ofMillis(250);
+
+		private Duration runExpiry = Duration.ofMinutes(10);
+
+		private int maxRequestSize = 4 * 1024 * 1024;
+
+		private Scheduler storeScheduler = Schedulers.boundedElastic();
+
+		private Builder(AssistantsStore store, AssistantModel model) {
+			this.store = Objects.requireNonNull(store, "store must not be null");
+			this.model = Objects.requireNonNull(model, "model must not be null");
+		}
+
+		/**
+		 * Set who may call, and in which project; by default every request, with or without a key,
+		 * is in the project {@code default}.
+		 * @param projects the projects of the API keys
+		 * @return this builder
+		 */
+		public Builder projects(Projects projects) {
+			this.projects = Objects.requireNonNull(projects, "projects must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the clock of {@code created_at} and the other timestamps.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Set how long a run that is not streamed stays {@code queued}, and then {@code in_progress},
+		 * before it moves on, so that a client that polls sees each state; none by default. Read
+		 * each time a run starts.
+		 * @param pause the pause
+		 * @return this builder
+		 */
+		public Builder runStatePause(Supplier<Duration> pause) {
+			this.runStatePause = Objects.requireNonNull(pause, "pause must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the interval clients are asked to poll runs at, sent as {@code openai-poll-after-ms};
+		 * 250 ms by default. Read for each answer.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder pollInterval(Supplier<Duration> interval) {
+			this.pollInterval = Objects.requireNonNull(interval, "interval must not be null");
+			return this;
+		}
+
+		/**
+		 * Set how long after its creation a run expires if it has not stopped
+		 * ({@code expires_at}); 10 minutes by default.
+		 * @param expiry the time
+		 * @return this builder
+		 */
+		public Builder runExpiry(Duration expiry) {
+			this.runExpiry = Objects.requireNonNull(expiry, "expiry must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the largest request body accepted; a larger one is answered with a 413. 4 MiB by
+		 * default.
+		 * @param bytes the size in bytes
+		 * @return this builder
+		 */
+		public Builder maxRequestSize(int bytes) {
+			if (bytes < 1) {
+				throw new IllegalArgumentException("maxRequestSize must be positive but was " + bytes);
+			}
+			this.maxRequestSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Set where the store is called: off the event loop by default
+		 * ({@link Schedulers#boundedElastic()}), as a store may block. A store that never blocks
+		 * may be called where the request is handled ({@link Schedulers#immediate()}).
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder storeScheduler(Scheduler scheduler) {
+			this.storeScheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+			return this;
+		}
+
+		/**
+		 * Build the engine.
+		 * @return the engine
+		 */
+		public AssistantsEngine build() {
+			return new AssistantsEngine(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.assistants.engine;
+
+import java.util.Optional;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.StoreTransaction;
+
+/**
+ * Finds the objects a request names, or answers 404 as the API does: an object of another
+ * project, or of another thread or run than the path says, is not found.
+ */
+final class Lookups {
+
+	private Lookups() {
+	}
+
+	static ObjectNode assistant(StoreTransaction tx, String project, String assistantId) {
+		return found(tx.find(ObjectKind.ASSISTANT, project, assistantId), ObjectKind.ASSISTANT, assistantId);
+	}
+
+	static ObjectNode thread(StoreTransaction tx, String project, String threadId) {
+		return found(tx.find(ObjectKind.THREAD, project, threadId), ObjectKind.THREAD, threadId);
+	}
+
+	/** The thread, locked so that no message or run is added to it by another transaction meanwhile. */
+	static ObjectNode lockedThread(StoreTransaction tx, String project, String threadId) {
+		return found(tx.lock(ObjectKind.THREAD, project, threadId), ObjectKind.THREAD, threadId);
+	}
+
+	static ObjectNode message(StoreTransaction tx, String project, String threadId, String messageId) {
+		thread(tx, project, threadId);
+		return found(tx.find(ObjectKind.MESSAGE, project, messageId).filter((message) -> inThread(message, threadId)),
+				ObjectKind.MESSAGE, messageId);
+	}
+
+	static ObjectNode run(StoreTransaction tx, String project, String threadId, String runId) {
+		thread(tx, project, threadId);
+		return found(tx.find(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN,
+				runId);
+	}
+
+	/** The run, locked so that its status moves on only from the status read here. */
+	static ObjectNode lockedRun(StoreTransaction tx, String project, String threadId, String runId) {
+		thread(tx, project, threadId);
+		return found(tx.lock(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN,
+				runId);
+	}
+
+	static ObjectNode step(StoreTransaction tx, String project, String threadId, String runId, String stepId) {
+		run(tx, project, threadId, runId);
+		return found(tx.find(ObjectKind.RUN_STEP, project, stepId)
+			.filter((step) -> runId.equals(step.path("run_id").asString(null))), ObjectKind.RUN_STEP, stepId);
+	}
+
+	private static boolean inThread(ObjectNode object, String threadId) {
+		return threadId.equals(object.path("thread_id").asString(null));
+	}
+
+	private static ObjectNode found(Optional<ObjectNode> object, ObjectKind kind, String id) {
+		return object.orElseThrow(() -> ApiException.notFound(kind, id));
+	}
+
+}

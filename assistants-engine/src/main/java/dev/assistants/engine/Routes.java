@@ -1,0 +1,279 @@
+package dev.assistants.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The HTTP side of the engine: the 23 operations' routes under {@code /v1}, who is calling, the
+ * bounded request body, and answers as JSON, as server-sent events for a streamed run, or as an error
+ * in OpenAI's shape. Every answer carries an {@code x-request-id}.
+ */
+final class Routes {
+
+	private static final Log logger = LogFactory.getLog(Routes.class);
+
+	private static final String BASE_PATH = "/v1";
+
+	private static final String REQUEST_ID = Routes.class.getName() + ".requestId";
+
+	private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
+
+	private static final List<String> INCLUDES = List.of("step_details.tool_calls[*].file_search.results[*].content");
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final AssistantOperations assistants;
+
+	private final ThreadOperations threads;
+
+	private final RunOperations runs;
+
+	private final RunExecutor executor;
+
+	private final Projects projects;
+
+	private final Scheduler scheduler;
+
+	private final int maxRequestSize;
+
+	private final Supplier<Duration> pollInterval;
+
+	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
+			Projects projects, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval) {
+		this.assistants = assistants;
+		this.threads = threads;
+		this.runs = runs;
+		this.executor = executor;
+		this.projects = projects;
+		this.scheduler = scheduler;
+		this.maxRequestSize = maxRequestSize;
+		this.pollInterval = pollInterval;
+	}
+
+	RouterFunction<ServerResponse> routerFunction() {
+		return RouterFunctions.route()
+			.path(BASE_PATH, (api) -> api
+				.GET("/assistants", json((call) -> this.assistants.list(call.project(), call.query())))
+				.POST("/assistants", json((call) -> this.assistants.create(call.project(), call.body())))
+				.GET("/assistants/{assistant_id}",
+						json((call) -> this.assistants.get(call.project(), call.param("assistant_id"))))
+				.POST("/assistants/{assistant_id}", json((call) -> this.assistants.modify(call.project(),
+						call.param("assistant_id"), call.body())))
+				.DELETE("/assistants/{assistant_id}",
+						json((call) -> this.assistants.delete(call.project(), call.param("assistant_id"))))
+				.POST("/threads", json((call) -> this.threads.create(call.project(), call.body())))
+				.POST("/threads/runs", run((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
+				.GET("/threads/{thread_id}", json((call) -> this.threads.get(call.project(), call.param("thread_id"))))
+				.POST("/threads/{thread_id}",
+						json((call) -> this.threads.modify(call.project(), call.param("thread_id"), call.body())))
+				.DELETE("/threads/{thread_id}",
+						json((call) -> this.threads.delete(call.project(), call.param("thread_id"))))
+				.GET("/threads/{thread_id}/messages", json((call) -> this.threads.listMessages(call.project(),
+						call.param("thread_id"), call.query())))
+				.POST("/threads/{thread_id}/messages", json((call) -> this.threads.createMessage(call.project(),
+						call.param("thread_id"), call.body())))
+				.GET("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
+					.getMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
+				.POST("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads.modifyMessage(
+						call.project(), call.param("thread_id"), call.param("message_id"), call.body())))
+				.DELETE("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
+					.deleteMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
+				.GET("/threads/{thread_id}/runs",
+						json((call) -> this.runs.list(call.project(), call.param("thread_id"), call.query())))
+				.POST("/threads/{thread_id}/runs", run((call) -> this.runs.create(call.project(),
+						call.param("thread_id"), call.body())))
+				.GET("/threads/{thread_id}/runs/{run_id}",
+						json((call) -> this.runs.get(call.project(), call.param("thread_id"), call.param("run_id"))))
+				.POST("/threads/{thread_id}/runs/{run_id}", json((call) -> this.runs.modify(call.project(),
+						call.param("thread_id"), call.param("run_id"), call.body())))
+				.POST("/threads/{thread_id}/runs/{run_id}/cancel", json(this::cancel))
+				.POST("/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", run((call) -> this.runs
+					.submitToolOutputs(call.project(), call.param("thread_id"), call.param("run_id"), call.body())))
+				.GET("/threads/{thread_id}/runs/{run_id}/steps", json((call) -> this.runs.listSteps(call.project(),
+						call.param("thread_id"), call.param("run_id"), call.query())))
+				.GET("/threads/{thread_id}/runs/{run_id}/steps/{step_id}", json((call) -> this.runs.getStep(
+						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"))))
+				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
+						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
+			.filter((request, next) -> {
+				String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
+				request.attributes().put(REQUEST_ID, requestId);
+				request.exchange().getResponse().getHeaders().set("x-request-id", requestId);
+				return next.handle(request);
+			})
+			.build();
+	}
+
+	private ObjectNode cancel(Call call) {
+		ObjectNode run = this.runs.cancel(call.project(), call.param("thread_id"), call.param("run_id"));
+		this.executor.cancel(RunRef.of(call.project(), run), run);
+		return run;
+	}
+
+	/** An operation that answers with one JSON object. */
+	private HandlerFunction<ServerResponse> json(Function<Call, ObjectNode> operation) {
+		return (request) -> call(request)
+			.flatMap((call) -> Mono.fromCallable(() -> operation.apply(call)).subscribeOn(this.scheduler))
+			.flatMap((body) -> respond(200, body))
+			.onErrorResume((ex) -> error(ex, request));
+	}
+
+	/**
+	 * An operation that starts or resumes a run: the run as it is now, executed in the background,
+	 * or with {@code stream: true} the run's events as they happen.
+	 */
+	private HandlerFunction<ServerResponse> run(Function<Call, RunStart> operation) {
+		return (request) -> call(request)
+			.flatMap((call) -> Mono.fromCallable(() -> operation.apply(call)).subscribeOn(this.scheduler))
+			.flatMap((start) -> {
+				Flux<RunEvent> execution = this.executor.execute(start.run(), !start.streamed());
+				return start.streamed() ? stream(Flux.fromIterable(start.events()).concatWith(execution), request)
+						: respond(200, start.object());
+			})
+			.onErrorResume((ex) -> error(ex, request));
+	}
+
+	private Mono<ServerResponse> stream(Flux<RunEvent> events, ServerRequest request) {
+		Flux<byte[]> frames = events.map((event) -> frame(event.name(), this.json.writeValueAsString(event.data())))
+			.concatWith(Mono.fromSupplier(() -> frame("done", "[DONE]")))
+			.onErrorResume((ex) -> Mono.fromSupplier(() -> frame("error", this.json
+				.writeValueAsString(unexpected(ex, request).body().get("error")))));
+		return ServerResponse.ok()
+			.contentType(EVENT_STREAM)
+			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.body((response, context) -> response.writeAndFlushWith(
+					frames.map((frame) -> Mono.just(response.bufferFactory().wrap(frame)))));
+	}
+
+	private static byte[] frame(String event, String data) {
+		return ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private Mono<ServerResponse> respond(int status, ObjectNode body) {
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("openai-poll-after-ms", String.valueOf(this.pollInterval.get().toMillis()))
+			.bodyValue(this.json.writeValueAsBytes(body));
+	}
+
+	private Mono<ServerResponse> error(Throwable ex, ServerRequest request) {
+		ApiException error = (ex instanceof ApiException known) ? known : unexpected(ex, request);
+		return respond(error.status(), error.body());
+	}
+
+	private static ApiException unexpected(Throwable ex, ServerRequest request) {
+		if (ex instanceof ApiException known) {
+			return known;
+		}
+		Object requestId = request.attributes().get(REQUEST_ID);
+		logger.error("Request " + requestId + " (" + request.method() + " " + request.path() + ") failed", ex);
+		return new ApiException(500, "The server had an error while processing your request. Sorry about that! "
+				+ "You can retry your request, or contact us if the error persists (request ID " + requestId + ").",
+				null, null);
+	}
+
+	/** Who calls, and with what: the caller's project, the path, the query and the body. */
+	private Mono<Call> call(ServerRequest request) {
+		String project;
+		try {
+			project = project(request.headers().asHttpHeaders());
+			checkIncludes(request);
+		}
+		catch (ApiException ex) {
+			return Mono.error(ex);
+		}
+		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
+			.map((buffer) -> {
+				try {
+					return buffer.toString(StandardCharsets.UTF_8);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.defaultIfEmpty("")
+			.onErrorMap(DataBufferLimitException.class, (ex) -> new ApiException(413,
+					"The request body is too large: this server accepts at most " + this.maxRequestSize + " bytes.",
+					null, "request_too_large"))
+			.map((body) -> new Call(request, project, body));
+	}
+
+	private String project(HttpHeaders headers) {
+		String apiKey = apiKey(headers);
+		String project = this.projects.projectOf(apiKey);
+		if (project != null) {
+			return project;
+		}
+		if (apiKey == null) {
+			throw new ApiException(401, "You didn't provide an API key. You need to provide your API key in an "
+					+ "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null, null);
+		}
+		throw new ApiException(401, "Incorrect API key provided. Use a key configured on this server.", null,
+				"invalid_api_key");
+	}
+
+	private static @Nullable String apiKey(HttpHeaders headers) {
+		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			String key = authorization.substring(7).trim();
+			return key.isEmpty() ? null : key;
+		}
+		String key = headers.getFirst("api-key");
+		return (key != null && !key.isBlank()) ? key.trim() : null;
+	}
+
+	/** {@code include[]} takes the one value the specification lists. */
+	private static void checkIncludes(ServerRequest request) {
+		for (String include : request.queryParams().getOrDefault("include[]", List.of())) {
+			if (!INCLUDES.contains(include)) {
+				throw ApiException.invalid("Invalid value for 'include[]': '" + include + "'. Supported values are: '"
+						+ INCLUDES.get(0) + "'.", "include[]", "invalid_value");
+			}
+		}
+	}
+
+	/**
+	 * One request: the caller's project, and what it sent.
+	 */
+	private record Call(ServerRequest request, String project, String body) {
+
+		String param(String name) {
+			return this.request.pathVariable(name);
+		}
+
+		Map<String, String> query() {
+			Map<String, String> query = new HashMap<>();
+			this.request.queryParams().forEach((name, values) -> query.put(name, values.get(0)));
+			return query;
+		}
+
+	}
+
+}

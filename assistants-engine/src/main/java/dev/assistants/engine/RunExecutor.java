@@ -1,0 +1,249 @@
+package dev.assistants.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.ReasoningEffort;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.ModelException;
+import dev.assistants.engine.model.ModelRequest;
+import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.Scope;
+import dev.assistants.engine.store.StoredRun;
+
+/**
+ * Executes runs: from {@code queued} through the model's turn until the run stops (it requires
+ * action, completes, fails, ...). An execution goes on whoever listens: its events are replayed to
+ * a client that streams the run, and a client that disconnects stops only its own stream. A run
+ * cancelled or expired while it executes is interrupted: the model's turn is cancelled, and the
+ * stream ends with the run's last events.
+ */
+final class RunExecutor implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(RunExecutor.class);
+
+	private static final String INTERRUPTED = "The run was interrupted: its server stopped while the run was in progress.";
+
+	private final AssistantsStore store;
+
+	private final AssistantModel model;
+
+	private final ApiObjects objects;
+
+	private final ThreadOperations threads;
+
+	private final RunLifecycle lifecycle;
+
+	private final Scheduler scheduler;
+
+	private final Supplier<Duration> pause;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+
+	private final Disposable.Composite detached = Disposables.composite();
+
+	/**
+	 * @param pause how long a run stays in each state before it moves on, when executed for a
+	 * client that polls
+	 */
+	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
+			RunLifecycle lifecycle, Scheduler scheduler, Supplier<Duration> pause) {
+		this.store = store;
+		this.model = model;
+		this.objects = objects;
+		this.threads = threads;
+		this.lifecycle = lifecycle;
+		this.scheduler = scheduler;
+		this.pause = pause;
+	}
+
+	/**
+	 * Execute a queued run until it stops.
+	 * @param paced whether the run pauses in each state, for clients that poll
+	 * @return its events, replayed to each subscriber
+	 */
+	Flux<RunEvent> execute(RunRef ref, boolean paced) {
+		Execution execution = new Execution();
+		this.executions.put(ref.runId(), execution);
+		Duration pause = paced ? this.pause.get() : Duration.ZERO;
+		Flux<RunEvent> events = Flux.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref))))
+			.takeUntilOther(execution.interrupted.asMono())
+			.concatWith(Flux.defer(execution::finish))
+			.onErrorResume((ex) -> failed(ref, ex))
+			.doFinally((signal) -> this.executions.remove(ref.runId(), execution))
+			.cache();
+		detach(events);
+		return events;
+	}
+
+	/**
+	 * A run now {@code cancelling} stops: interrupted if it executes, then {@code cancelled}.
+	 */
+	void cancel(RunRef ref, ObjectNode cancelling) {
+		interrupt(ref, Flux.concat(Flux.just(RunEvent.of("thread.run.cancelling", cancelling)),
+				later(this.pause.get(), Flux.defer(() -> inStore(() -> this.lifecycle.finishCancelling(ref))))));
+	}
+
+	/**
+	 * A run that has not stopped expires now, interrupted if it executes.
+	 */
+	void expire(RunRef ref) {
+		interrupt(ref, Flux.fromIterable(this.lifecycle.expire(ref)));
+	}
+
+	/**
+	 * Pick up the runs that were under way when the store was last used, after a restart: a queued
+	 * run executes; a run that was in progress fails, as its turn was lost with the server; a
+	 * cancelling run is cancelled. Runs that require action wait for their outputs.
+	 */
+	void resumeInterruptedRuns() {
+		List<StoredRun> runs = this.store
+			.inTransaction((tx) -> tx.runsWithStatus(List.of("queued", "in_progress", "cancelling")));
+		for (StoredRun run : runs) {
+			RunRef ref = new RunRef(run.project(), run.threadId(), run.runId());
+			switch (run.status()) {
+				case "queued" -> execute(ref, true);
+				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED);
+				default -> this.lifecycle.finishCancelling(ref);
+			}
+		}
+		if (!runs.isEmpty()) {
+			logger.info("Picked up " + runs.size() + " run(s) that were under way when the server stopped");
+		}
+	}
+
+	@Override
+	public void close() {
+		this.detached.dispose();
+	}
+
+	private Flux<RunEvent> turn(RunRef ref) {
+		return Mono.fromCallable(() -> request(ref)).subscribeOn(this.scheduler).flatMapMany((request) -> {
+			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
+					this::inStore);
+			return Flux.defer(() -> this.model.respond(request))
+				.concatMap(turn::apply)
+				.concatWith(Flux.defer(turn::end))
+				.onErrorResume(ModelException.class, turn::fail);
+		});
+	}
+
+	/** What the model needs for its turn, or nothing if the run is no longer in progress. */
+	private @Nullable ModelRequest request(RunRef ref) {
+		return this.store.inTransaction((tx) -> tx.find(ObjectKind.RUN, ref.project(), ref.runId())
+			.filter((run) -> "in_progress".equals(ApiObjects.status(run)))
+			.map((run) -> {
+				Scope runScope = Scope.run(ref.threadId(), ref.runId());
+				String effort = run.path(AssistantOperations.REASONING_EFFORT).asString(null);
+				return new ModelRequest(read(run, RunObject.class), (effort != null) ? ReasoningEffort.of(effort) : null,
+						tx.list(ObjectKind.MESSAGE, ref.project(), Scope.thread(ref.threadId()))
+							.stream()
+							.map((message) -> read(message, MessageObject.class))
+							.toList(),
+						tx.list(ObjectKind.RUN_STEP, ref.project(), runScope)
+							.stream()
+							.map((step) -> read(step, RunStepObject.class))
+							.toList());
+			})
+			.orElse(null));
+	}
+
+	private <T> T read(ObjectNode object, Class<T> type) {
+		return this.json.treeToValue(ApiObjects.publicView(object), type);
+	}
+
+	/** An execution that failed for another reason than its model: the run fails, if it still can. */
+	private Flux<RunEvent> failed(RunRef ref, Throwable ex) {
+		logger.error("Run " + ref.runId() + " failed", ex);
+		return inStore(() -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR,
+				"The server had an error while processing the run.")).onErrorResume((failure) -> {
+					ex.addSuppressed(failure);
+					return Flux.error(ex);
+				});
+	}
+
+	private void interrupt(RunRef ref, Flux<RunEvent> ending) {
+		Execution execution = this.executions.get(ref.runId());
+		if (execution == null || !execution.interrupt(ending)) {
+			detach(ending);
+		}
+	}
+
+	private Flux<RunEvent> inStore(Callable<List<RunEvent>> work) {
+		return Mono.fromCallable(work).subscribeOn(this.scheduler).flatMapIterable((events) -> events);
+	}
+
+	private Flux<RunEvent> later(Duration pause, Callable<List<RunEvent>> work) {
+		return later(pause, Flux.defer(() -> inStore(work)));
+	}
+
+	private static Flux<RunEvent> later(Duration pause, Flux<RunEvent> work) {
+		return pause.isZero() ? work : Mono.delay(pause).thenMany(work);
+	}
+
+	/** Run work whoever listens, until it ends or the executor closes. */
+	private void detach(Flux<RunEvent> work) {
+		Disposable.Swap slot = Disposables.swap();
+		if (this.detached.add(slot)) {
+			slot.update(work.doFinally((signal) -> this.detached.remove(slot))
+				.subscribe(null, (ex) -> logger.debug("Run work ended with an error", ex)));
+		}
+	}
+
+	/**
+	 * One execution of a run, which a cancel or an expiry may interrupt with the run's last events.
+	 */
+	private static final class Execution {
+
+		private final Sinks.Empty<Void> interrupted = Sinks.empty();
+
+		private @Nullable Flux<RunEvent> ending;
+
+		private boolean finished;
+
+		/** Interrupt the execution unless it has finished; the first interruption's ending stands. */
+		synchronized boolean interrupt(Flux<RunEvent> ending) {
+			if (this.finished) {
+				return false;
+			}
+			if (this.ending == null) {
+				this.ending = ending;
+				this.interrupted.tryEmitEmpty();
+			}
+			return true;
+		}
+
+		synchronized Flux<RunEvent> finish() {
+			this.finished = true;
+			return (this.ending != null) ? this.ending : Flux.empty();
+		}
+
+	}
+
+}

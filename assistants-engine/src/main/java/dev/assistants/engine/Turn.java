@@ -1,0 +1,325 @@
+package dev.assistants.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.engine.model.ModelException;
+import dev.assistants.engine.model.ModelOutput;
+import dev.assistants.engine.model.ModelOutput.Finish;
+import dev.assistants.engine.model.ModelOutput.FinishReason;
+import dev.assistants.engine.model.ModelOutput.TextDelta;
+import dev.assistants.engine.model.ModelOutput.TokenUsage;
+import dev.assistants.engine.model.ModelOutput.ToolCallDelta;
+import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.StoreTransaction;
+
+import static dev.assistants.engine.ApiObjects.NODES;
+
+/**
+ * One turn of a model in a run: what the model produces becomes the run's message and steps, and
+ * the events a streaming client sees, in OpenAI's order. The message and the step that hold the
+ * answer are written when the answer starts; text and function arguments are streamed as they come
+ * and written when the turn ends. Each write first checks, under the run's lock, that the run is
+ * still in progress: once it has been cancelled or has expired, the rest of the turn writes nothing.
+ * Not thread-safe: the outputs of a turn are applied one after the other.
+ */
+final class Turn {
+
+	private final RunRef ref;
+
+	private final String assistantId;
+
+	private final AssistantsStore store;
+
+	private final ApiObjects objects;
+
+	private final ThreadOperations threads;
+
+	private final RunLifecycle lifecycle;
+
+	private final Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore;
+
+	private @Nullable ObjectNode message;
+
+	private @Nullable ObjectNode messageStep;
+
+	private final StringBuilder text = new StringBuilder();
+
+	private @Nullable ObjectNode toolStep;
+
+	private final Map<Integer, FunctionCall> calls = new TreeMap<>();
+
+	private boolean ended;
+
+	Turn(RunRef ref, String assistantId, AssistantsStore store, ApiObjects objects, ThreadOperations threads,
+			RunLifecycle lifecycle, Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore) {
+		this.ref = ref;
+		this.assistantId = assistantId;
+		this.store = store;
+		this.objects = objects;
+		this.threads = threads;
+		this.lifecycle = lifecycle;
+		this.inStore = inStore;
+	}
+
+	/** The events of one output of the model. */
+	Flux<RunEvent> apply(ModelOutput output) {
+		if (this.ended) {
+			return Flux.empty();
+		}
+		if (output instanceof TextDelta delta) {
+			return opened((this.message != null) ? null : this::openMessage).concatWith(Flux.defer(() -> {
+				if (this.ended) {
+					return Flux.empty();
+				}
+				this.text.append(delta.text());
+				return Flux.just(messageDelta(delta.text()));
+			}));
+		}
+		if (output instanceof ToolCallDelta delta) {
+			return opened((this.toolStep != null) ? null : this::openToolStep)
+				.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Flux.just(stepDelta(delta))));
+		}
+		Finish finish = (Finish) output;
+		return this.inStore.apply(() -> inRun((tx, run) -> finish(tx, run, finish)));
+	}
+
+	/** The end of a turn whose model completed without saying why. */
+	Flux<RunEvent> end() {
+		return this.ended ? Flux.empty() : apply(new Finish(FinishReason.STOP, null));
+	}
+
+	/** The run fails with the model's error, keeping the text it had written. */
+	Flux<RunEvent> fail(ModelException ex) {
+		if (this.ended) {
+			return Flux.empty();
+		}
+		return this.inStore.apply(() -> inRun((tx, run) -> {
+			if (this.message != null) {
+				this.message.set("content", content());
+				tx.update(ObjectKind.MESSAGE, this.ref.project(), this.message);
+			}
+			this.ended = true;
+			return this.lifecycle.fail(tx, this.ref, run, ex.getCode(), ex.getMessage());
+		}));
+	}
+
+	/** The events of opening the message or step an output goes into, if it is not open yet. */
+	private Flux<RunEvent> opened(@Nullable Opening opening) {
+		return (opening != null) ? this.inStore.apply(() -> inRun(opening)) : Flux.empty();
+	}
+
+	/** Work in a transaction, on the run locked and in progress; once it is not, the turn has ended. */
+	private List<RunEvent> inRun(Opening work) {
+		return this.store.inTransaction((tx) -> this.lifecycle.inProgress(tx, this.ref).map((run) -> work.open(tx, run))
+			.orElseGet(() -> {
+				this.ended = true;
+				return List.of();
+			}));
+	}
+
+	private List<RunEvent> openMessage(StoreTransaction tx, ObjectNode run) {
+		this.message = this.threads.newAssistantMessage(this.ref.threadId(), this.assistantId, this.ref.runId());
+		tx.insert(ObjectKind.MESSAGE, this.ref.project(), this.message);
+		ObjectNode details = NODES.objectNode().put("type", "message_creation");
+		details.putObject("message_creation").put("message_id", ApiObjects.id(this.message));
+		this.messageStep = newStep(tx, "message_creation", details);
+		return List.of(RunEvent.of("thread.run.step.created", this.messageStep),
+				RunEvent.of("thread.run.step.in_progress", this.messageStep),
+				RunEvent.of("thread.message.created", this.message),
+				RunEvent.of("thread.message.in_progress", this.message));
+	}
+
+	private List<RunEvent> openToolStep(StoreTransaction tx, ObjectNode run) {
+		List<RunEvent> events = new ArrayList<>(completeMessage(tx, FinishReason.STOP, null));
+		ObjectNode details = NODES.objectNode().put("type", "tool_calls");
+		details.putArray("tool_calls");
+		this.toolStep = newStep(tx, "tool_calls", details);
+		events.add(RunEvent.of("thread.run.step.created", this.toolStep));
+		events.add(RunEvent.of("thread.run.step.in_progress", this.toolStep));
+		return events;
+	}
+
+	private ObjectNode newStep(StoreTransaction tx, String type, ObjectNode details) {
+		ObjectNode step = this.objects.create("step_", "thread.run.step");
+		step.put("assistant_id", this.assistantId);
+		step.put("thread_id", this.ref.threadId());
+		step.put("run_id", this.ref.runId());
+		step.put("type", type);
+		step.put("status", "in_progress");
+		step.set("step_details", details);
+		step.putNull("last_error");
+		step.putNull("expired_at");
+		step.putNull("cancelled_at");
+		step.putNull("failed_at");
+		step.putNull("completed_at");
+		step.set("metadata", NODES.objectNode());
+		step.putNull("usage");
+		tx.insert(ObjectKind.RUN_STEP, this.ref.project(), step);
+		return step;
+	}
+
+	private RunEvent messageDelta(String piece) {
+		ObjectNode delta = NODES.objectNode().put("id", ApiObjects.id(this.message)).put("object", "thread.message.delta");
+		delta.putObject("delta")
+			.putArray("content")
+			.addObject()
+			.put("index", 0)
+			.put("type", "text")
+			.putObject("text")
+			.put("value", piece);
+		return new RunEvent("thread.message.delta", delta);
+	}
+
+	private RunEvent stepDelta(ToolCallDelta piece) {
+		ObjectNode call = NODES.objectNode().put("index", piece.index());
+		FunctionCall known = this.calls.get(piece.index());
+		ObjectNode function;
+		if (known == null) {
+			known = new FunctionCall((piece.id() != null) ? piece.id() : this.objects.newId("call_"),
+					(piece.name() != null) ? piece.name() : "");
+			this.calls.put(piece.index(), known);
+			call.put("id", known.id).put("type", "function");
+			function = call.putObject("function").put("name", known.name).put("arguments", piece.arguments());
+			function.putNull("output");
+		}
+		else {
+			call.put("type", "function");
+			function = call.putObject("function").put("arguments", piece.arguments());
+		}
+		known.arguments.append(piece.arguments());
+		ObjectNode delta = NODES.objectNode().put("id", ApiObjects.id(this.toolStep)).put("object", "thread.run.step.delta");
+		delta.putObject("delta")
+			.putObject("step_details")
+			.put("type", "tool_calls")
+			.putArray("tool_calls")
+			.add(call);
+		return new RunEvent("thread.run.step.delta", delta);
+	}
+
+	private List<RunEvent> finish(StoreTransaction tx, ObjectNode run, Finish finish) {
+		this.ended = true;
+		TokenUsage usage = (finish.usage() != null) ? finish.usage() : TokenUsage.NONE;
+		RunLifecycle.addUsage(run, usage);
+		boolean truncated = finish.reason() == FinishReason.LENGTH;
+		List<RunEvent> events = new ArrayList<>(
+				completeMessage(tx, finish.reason(), (this.toolStep == null) ? usage : null));
+		if (this.toolStep != null && !truncated) {
+			requireAction(tx, run, usage);
+			events.add(RunEvent.of("thread.run.requires_action", run));
+			return events;
+		}
+		if (this.toolStep != null) {
+			this.toolStep.put("status", "cancelled");
+			this.toolStep.put("cancelled_at", this.objects.now());
+			tx.update(ObjectKind.RUN_STEP, this.ref.project(), this.toolStep);
+			events.add(RunEvent.of("thread.run.step.cancelled", this.toolStep));
+		}
+		String status = truncated ? "incomplete" : "completed";
+		run.put("status", status);
+		if (truncated) {
+			run.set("incomplete_details", NODES.objectNode().put("reason", "max_completion_tokens"));
+		}
+		else {
+			run.put("completed_at", this.objects.now());
+		}
+		RunLifecycle.showUsage(run);
+		tx.update(ObjectKind.RUN, this.ref.project(), run);
+		events.add(RunEvent.of("thread.run." + status, run));
+		return events;
+	}
+
+	/** The message being written, if any, is done: completed, or incomplete if the model was cut short. */
+	private List<RunEvent> completeMessage(StoreTransaction tx, FinishReason reason, @Nullable TokenUsage usage) {
+		if (this.message == null || this.messageStep == null) {
+			return List.of();
+		}
+		ObjectNode message = this.message;
+		ObjectNode step = this.messageStep;
+		this.message = null;
+		this.messageStep = null;
+		message.set("content", content());
+		this.text.setLength(0);
+		String incomplete = switch (reason) {
+			case LENGTH -> "max_tokens";
+			case CONTENT_FILTER -> "content_filter";
+			default -> null;
+		};
+		if (incomplete != null) {
+			message.put("status", "incomplete");
+			message.put("incomplete_at", this.objects.now());
+			message.set("incomplete_details", NODES.objectNode().put("reason", incomplete));
+		}
+		else {
+			message.put("status", "completed");
+			message.put("completed_at", this.objects.now());
+		}
+		tx.update(ObjectKind.MESSAGE, this.ref.project(), message);
+		step.put("status", "completed");
+		step.put("completed_at", this.objects.now());
+		if (usage != null) {
+			RunLifecycle.addUsage(step, usage);
+		}
+		RunLifecycle.showUsage(step);
+		tx.update(ObjectKind.RUN_STEP, this.ref.project(), step);
+		return List.of(RunEvent.of("thread.message." + ((incomplete != null) ? "incomplete" : "completed"), message),
+				RunEvent.of("thread.run.step.completed", step));
+	}
+
+	/** The run waits for the outputs of the functions the model called. */
+	private void requireAction(StoreTransaction tx, ObjectNode run, TokenUsage usage) {
+		ArrayNode stepCalls = this.toolStep.withArray("/step_details/tool_calls");
+		ArrayNode requiredCalls = NODES.arrayNode();
+		stepCalls.removeAll();
+		for (FunctionCall call : this.calls.values()) {
+			ObjectNode function = NODES.objectNode().put("name", call.name).put("arguments", call.arguments.toString());
+			requiredCalls.addObject().put("id", call.id).put("type", "function").set("function", function);
+			stepCalls.addObject().put("id", call.id).put("type", "function").set("function",
+					function.deepCopy().putNull("output"));
+		}
+		RunLifecycle.addUsage(this.toolStep, usage);
+		tx.update(ObjectKind.RUN_STEP, this.ref.project(), this.toolStep);
+		run.put("status", "requires_action");
+		run.set("required_action", NODES.objectNode()
+			.put("type", "submit_tool_outputs")
+			.set("submit_tool_outputs", NODES.objectNode().set("tool_calls", requiredCalls)));
+		tx.update(ObjectKind.RUN, this.ref.project(), run);
+	}
+
+	private ArrayNode content() {
+		return NODES.arrayNode().add(ApiObjects.textPart(this.text.toString()));
+	}
+
+	@FunctionalInterface
+	private interface Opening {
+
+		List<RunEvent> open(StoreTransaction tx, ObjectNode run);
+
+	}
+
+	private static final class FunctionCall {
+
+		private final String id;
+
+		private final String name;
+
+		private final StringBuilder arguments = new StringBuilder();
+
+		FunctionCall(String id, String name) {
+			this.id = id;
+			this.name = name;
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.assistants.engine.store;
+
+import java.util.function.Function;
+
+/**
+ * Where the engine keeps the API's objects. All access goes through a transaction, so that what
+ * the engine checks and what it writes happen as one: a run created on a thread that has none
+ * active, a message added to a thread whose runs have all stopped, a run whose status moves on only
+ * from the status it was read in.
+ * <p>
+ * Implementations may block: the engine calls them off the event loop.
+ */
+public interface AssistantsStore {
+
+	/**
+	 * Run work in one transaction: committed when it returns, rolled back when it throws (the
+	 * exception then propagates unchanged).
+	 * @param <T> what the work returns
+	 * @param work the work
+	 * @return what the work returned
+	 */
+	<T> T inTransaction(Function<StoreTransaction, T> work);
+
+}

@@ -1,0 +1,34 @@
+package dev.assistants.engine.store;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of a list, as the API's {@code limit}, {@code order}, {@code after} and {@code before}
+ * select it. Objects are listed in the order they were created (oldest first when ascending);
+ * {@code after} and {@code before} are IDs of objects in the same scope that the engine has checked
+ * exist.
+ *
+ * @param limit how many objects the page holds at most, 1 to 100
+ * @param ascending whether the list runs from the oldest object to the newest
+ * @param after only objects that come after this one in the list's order, or {@code null}
+ * @param before only objects that come before this one in the list's order, or {@code null}; without
+ * {@code after}, the page is the one just before it: the {@code limit} objects closest to it
+ */
+public record PageRequest(int limit, boolean ascending, @Nullable String after, @Nullable String before) {
+
+	public PageRequest {
+		if (limit < 1 || limit > 100) {
+			throw new IllegalArgumentException("limit must be between 1 and 100 but was " + limit);
+		}
+	}
+
+	/**
+	 * Whether this request asks for the page just before a cursor, which is filled from the
+	 * cursor backwards.
+	 * @return {@code true} for {@code before} without {@code after}
+	 */
+	public boolean backwards() {
+		return this.before != null && this.after == null;
+	}
+
+}

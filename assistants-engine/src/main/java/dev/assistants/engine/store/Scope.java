@@ -1,0 +1,43 @@
+package dev.assistants.engine.store;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which objects of a kind a query covers: all of the project's, those of one thread, or those of
+ * one run.
+ *
+ * @param threadId only objects whose {@code thread_id} is this, or {@code null} for any
+ * @param runId only objects whose {@code run_id} is this, or {@code null} for any
+ */
+public record Scope(@Nullable String threadId, @Nullable String runId) {
+
+	private static final Scope ALL = new Scope(null, null);
+
+	/**
+	 * Every object of the kind in the project: assistants and threads.
+	 * @return the scope
+	 */
+	public static Scope all() {
+		return ALL;
+	}
+
+	/**
+	 * The objects of one thread: its messages or its runs.
+	 * @param threadId the thread
+	 * @return the scope
+	 */
+	public static Scope thread(String threadId) {
+		return new Scope(threadId, null);
+	}
+
+	/**
+	 * The objects of one run: its steps, or the messages it wrote.
+	 * @param threadId the thread of the run
+	 * @param runId the run
+	 * @return the scope
+	 */
+	public static Scope run(String threadId, String runId) {
+		return new Scope(threadId, runId);
+	}
+
+}

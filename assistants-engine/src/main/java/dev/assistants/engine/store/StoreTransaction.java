@@ -1,0 +1,100 @@
+package dev.assistants.engine.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The reads and writes of one transaction. Every object belongs to a project, and every read
+ * is confined to one: an object of another project is never found, listed or changed.
+ * <p>
+ * Objects go in and come out as JSON in the specification's shape; a store never keeps a
+ * reference to one it was given or hands out one it keeps.
+ */
+public interface StoreTransaction {
+
+	/**
+	 * The statuses of a run that has not stopped; a thread has at most one run in one of them.
+	 */
+	List<String> ACTIVE_RUN_STATUSES = List.of("queued", "in_progress", "requires_action", "cancelling");
+
+	/**
+	 * Add a new object.
+	 * @param kind its kind
+	 * @param project the project that owns it
+	 * @param object the object, with its {@code id} and {@code created_at}
+	 */
+	void insert(ObjectKind kind, String project, ObjectNode object);
+
+	/**
+	 * Read an object.
+	 * @param kind its kind
+	 * @param project the project of the caller
+	 * @param id its ID
+	 * @return the object, or empty if the project has no such object
+	 */
+	Optional<ObjectNode> find(ObjectKind kind, String project, String id);
+
+	/**
+	 * Read an object and lock it until the transaction ends, so that no other transaction changes
+	 * it meanwhile (or, for a thread, adds a message or a run to it).
+	 * @param kind its kind
+	 * @param project the project of the caller
+	 * @param id its ID
+	 * @return the object, or empty if the project has no such object
+	 */
+	Optional<ObjectNode> lock(ObjectKind kind, String project, String id);
+
+	/**
+	 * Replace an object with a new version of it.
+	 * @param kind its kind
+	 * @param project the project that owns it
+	 * @param object the new version, with the same {@code id}
+	 */
+	void update(ObjectKind kind, String project, ObjectNode object);
+
+	/**
+	 * Delete an object; deleting a thread deletes its messages, runs and run steps.
+	 * @param kind its kind
+	 * @param project the project that owns it
+	 * @param id its ID
+	 */
+	void delete(ObjectKind kind, String project, String id);
+
+	/**
+	 * One page of the objects of a kind in a scope.
+	 * @param kind the kind
+	 * @param project the project of the caller
+	 * @param scope the objects to list
+	 * @param request the page
+	 * @return the page
+	 */
+	Page page(ObjectKind kind, String project, Scope scope, PageRequest request);
+
+	/**
+	 * Every object of a kind in a scope, oldest first.
+	 * @param kind the kind
+	 * @param project the project of the caller
+	 * @param scope the objects to list
+	 * @return the objects
+	 */
+	List<ObjectNode> list(ObjectKind kind, String project, Scope scope);
+
+	/**
+	 * The thread's run that has not stopped (its status is one of {@link #ACTIVE_RUN_STATUSES}),
+	 * if there is one.
+	 * @param project the project of the thread
+	 * @param threadId the thread
+	 * @return the active run
+	 */
+	Optional<ObjectNode> activeRun(String project, String threadId);
+
+	/**
+	 * Every run, of any project, whose status is one of those given.
+	 * @param statuses the statuses
+	 * @return the runs
+	 */
+	List<StoredRun> runsWithStatus(List<String> statuses);
+
+}

@@ -1,0 +1,182 @@
+package dev.assistants.model.deterministic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.client.model.AssistantToolsFunction;
+import dev.assistants.client.model.AssistantsApiToolChoiceOption;
+import dev.assistants.client.model.AssistantsNamedToolChoice;
+import dev.assistants.client.model.FunctionObject;
+import dev.assistants.client.model.MessageContentTextObject;
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.MessageRole;
+import dev.assistants.client.model.RunStepDetailsToolCallsFunctionObject;
+import dev.assistants.client.model.RunStepDetailsToolCallsObject;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.RunStepStatus;
+import dev.assistants.client.model.ToolChoiceMode;
+import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.ModelOutput;
+import dev.assistants.engine.model.ModelOutput.Finish;
+import dev.assistants.engine.model.ModelOutput.FinishReason;
+import dev.assistants.engine.model.ModelOutput.TextDelta;
+import dev.assistants.engine.model.ModelOutput.TokenUsage;
+import dev.assistants.engine.model.ModelOutput.ToolCallDelta;
+import dev.assistants.engine.model.ModelRequest;
+
+/**
+ * A model that needs no network and answers the same way every time:
+ * <ul>
+ * <li>right after tool outputs were submitted, it reports them: {@code Here is what I found: <output>; <output>};</li>
+ * <li>else it calls the first function of the run whose name's words (split at {@code _} and
+ * {@code -}) all appear in the user's last message, taking every argument from the message (its last
+ * token with a digit, else its last word);</li>
+ * <li>else it echoes the message: {@code You said: <message>}.</li>
+ * </ul>
+ * It follows the run's {@code tool_choice}: {@code none} never calls a function, {@code required}
+ * calls the matching function or else the run's first, and a named function is the one it calls.
+ * (Both apply to a run's first turn; after tool outputs it reports them.) Text comes word by word;
+ * tokens are counted as words.
+ */
+public final class DeterministicModel implements AssistantModel {
+
+	@Override
+	public Flux<ModelOutput> respond(ModelRequest request) {
+		List<String> outputs = latestOutputs(request);
+		if (!outputs.isEmpty()) {
+			return reply(request, "Here is what I found: " + String.join("; ", outputs));
+		}
+		String message = lastUserMessage(request);
+		return function(request, message)
+			.map((function) -> callFunctions(request,
+					List.of(new ToolCallDelta(0, null, function.name(), arguments(function, message)))))
+			.orElseGet(() -> reply(request, "You said: " + message));
+	}
+
+	/**
+	 * Answer with the given text, word by word.
+	 * @param request the turn
+	 * @param text the answer
+	 * @return the outputs
+	 */
+	public static Flux<ModelOutput> reply(ModelRequest request, String text) {
+		List<ModelOutput> outputs = new ArrayList<>();
+		for (String piece : text.split("(?<= )")) {
+			outputs.add(new TextDelta(piece));
+		}
+		outputs.add(new Finish(FinishReason.STOP, new TokenUsage(promptTokens(request), words(text))));
+		return Flux.fromIterable(outputs);
+	}
+
+	/**
+	 * Call the given functions.
+	 * @param request the turn
+	 * @param calls the calls, each whole
+	 * @return the outputs
+	 */
+	public static Flux<ModelOutput> callFunctions(ModelRequest request, List<ToolCallDelta> calls) {
+		long completion = calls.stream().mapToLong((call) -> words(call.arguments()) + 1).sum();
+		return Flux.<ModelOutput>fromIterable(calls)
+			.concatWithValues(new Finish(FinishReason.TOOL_CALLS, new TokenUsage(promptTokens(request), completion)));
+	}
+
+	/** The outputs of the tool calls answered since the model last spoke, if it was asked for them. */
+	private static List<String> latestOutputs(ModelRequest request) {
+		List<RunStepObject> steps = request.steps();
+		if (steps.isEmpty() || !(steps.get(steps.size() - 1).stepDetails() instanceof RunStepDetailsToolCallsObject calls)
+				|| !RunStepStatus.COMPLETED.equals(steps.get(steps.size() - 1).status())) {
+			return List.of();
+		}
+		return calls.toolCalls()
+			.stream()
+			.filter(RunStepDetailsToolCallsFunctionObject.class::isInstance)
+			.map((call) -> ((RunStepDetailsToolCallsFunctionObject) call).function().output())
+			.map((output) -> (output != null) ? output : "")
+			.toList();
+	}
+
+	private static Optional<FunctionObject> function(ModelRequest request, String message) {
+		AssistantsApiToolChoiceOption choice = request.run().toolChoice();
+		List<FunctionObject> functions = (request.run().tools() != null) ? request.run()
+			.tools()
+			.stream()
+			.filter(AssistantToolsFunction.class::isInstance)
+			.map((tool) -> ((AssistantToolsFunction) tool).function())
+			.toList() : List.of();
+		if (ToolChoiceMode.NONE.equals(choice)) {
+			return Optional.empty();
+		}
+		if (choice instanceof AssistantsNamedToolChoice named && named.function() != null) {
+			return functions.stream().filter((function) -> function.name().equals(named.function().name())).findFirst();
+		}
+		String lower = message.toLowerCase(Locale.ROOT);
+		Optional<FunctionObject> named = functions.stream()
+			.filter((function) -> !function.name().isEmpty() && Arrays.stream(function.name().toLowerCase(Locale.ROOT)
+				.split("[_\\-]")).allMatch(lower::contains))
+			.findFirst();
+		if (named.isEmpty() && ToolChoiceMode.REQUIRED.equals(choice)) {
+			return functions.stream().findFirst();
+		}
+		return named;
+	}
+
+	/** Every parameter takes the message's last token with a digit, else its last word. */
+	private static String arguments(FunctionObject function, String message) {
+		List<String> tokens = Arrays.stream(message.split("[^\\p{Alnum}_\\-]+")).filter((t) -> !t.isEmpty()).toList();
+		List<String> withDigits = tokens.stream().filter((t) -> t.chars().anyMatch(Character::isDigit)).toList();
+		String value = !withDigits.isEmpty() ? withDigits.get(withDigits.size() - 1)
+				: (!tokens.isEmpty() ? tokens.get(tokens.size() - 1) : "");
+		ObjectNode arguments = JsonNodeFactory.instance.objectNode();
+		Object properties = (function.parameters() != null) ? function.parameters().get("properties") : null;
+		if (properties instanceof Map<?, ?> map) {
+			map.forEach((name, schema) -> {
+				Object type = (schema instanceof Map<?, ?> property) ? property.get("type") : null;
+				if (("integer".equals(type) || "number".equals(type)) && value.matches("-?\\d{1,18}")) {
+					arguments.put(String.valueOf(name), Long.parseLong(value));
+				}
+				else {
+					arguments.put(String.valueOf(name), value);
+				}
+			});
+		}
+		return arguments.toString();
+	}
+
+	private static String lastUserMessage(ModelRequest request) {
+		MessageObject last = null;
+		for (MessageObject message : request.messages()) {
+			if (MessageRole.USER.equals(message.role())) {
+				last = message;
+			}
+		}
+		return (last != null) ? text(last) : "";
+	}
+
+	private static String text(MessageObject message) {
+		return message.content()
+			.stream()
+			.filter(MessageContentTextObject.class::isInstance)
+			.map((content) -> ((MessageContentTextObject) content).text().value())
+			.findFirst()
+			.orElse("");
+	}
+
+	private static long promptTokens(ModelRequest request) {
+		return request.messages().stream().mapToLong((message) -> words(text(message))).sum()
+				+ words(request.run().instructions());
+	}
+
+	private static long words(@Nullable String text) {
+		return (text == null || text.isBlank()) ? 0 : text.trim().split("\\s+").length;
+	}
+
+}

@@ -1,0 +1,247 @@
+package dev.assistants.store.memory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.Page;
+import dev.assistants.engine.store.PageRequest;
+import dev.assistants.engine.store.Scope;
+import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoredRun;
+
+/**
+ * Keeps the API's objects in memory, for the emulator, tests and development: nothing survives the
+ * process. Transactions run one at a time, and one that throws is undone. Lists are found by
+ * scanning, so a store with many objects is better kept in a database.
+ */
+public final class InMemoryStore implements AssistantsStore {
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Map<ObjectKind, Objects> objects = new EnumMap<>(ObjectKind.class);
+
+	private long sequence;
+
+	public InMemoryStore() {
+		for (ObjectKind kind : ObjectKind.values()) {
+			this.objects.put(kind, new Objects());
+		}
+	}
+
+	@Override
+	public <T> T inTransaction(Function<StoreTransaction, T> work) {
+		this.lock.lock();
+		try {
+			Transaction transaction = new Transaction();
+			try {
+				return work.apply(transaction);
+			}
+			catch (RuntimeException | Error ex) {
+				transaction.undo();
+				throw ex;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Forget every object.
+	 */
+	public void clear() {
+		inTransaction((tx) -> {
+			this.objects.values().forEach(Objects::clear);
+			return null;
+		});
+	}
+
+	/**
+	 * One stored object: who owns it, where it stands in the order of creation, and its body.
+	 */
+	private record Stored(String project, long sequence, ObjectNode body) {
+
+		String id() {
+			return this.body.path("id").asString();
+		}
+
+		@Nullable String field(String name) {
+			return this.body.path(name).asString(null);
+		}
+
+	}
+
+	/**
+	 * The objects of one kind, by ID and in the order they were created.
+	 */
+	private static final class Objects {
+
+		private final Map<String, Stored> byId = new HashMap<>();
+
+		private final TreeMap<Long, Stored> inOrder = new TreeMap<>();
+
+		@Nullable Stored get(String id) {
+			return this.byId.get(id);
+		}
+
+		void put(Stored stored) {
+			this.byId.put(stored.id(), stored);
+			this.inOrder.put(stored.sequence(), stored);
+		}
+
+		void remove(Stored stored) {
+			this.byId.remove(stored.id());
+			this.inOrder.remove(stored.sequence());
+		}
+
+		Stream<Stored> all() {
+			return this.inOrder.values().stream();
+		}
+
+		void clear() {
+			this.byId.clear();
+			this.inOrder.clear();
+		}
+
+	}
+
+	private final class Transaction implements StoreTransaction {
+
+		private final Deque<Runnable> undo = new ArrayDeque<>();
+
+		@Override
+		public void insert(ObjectKind kind, String project, ObjectNode object) {
+			Stored stored = new Stored(project, ++InMemoryStore.this.sequence, object.deepCopy());
+			Objects objects = objects(kind);
+			objects.put(stored);
+			this.undo.push(() -> objects.remove(stored));
+		}
+
+		@Override
+		public Optional<ObjectNode> find(ObjectKind kind, String project, String id) {
+			return stored(kind, project, id).map((stored) -> stored.body().deepCopy());
+		}
+
+		@Override
+		public Optional<ObjectNode> lock(ObjectKind kind, String project, String id) {
+			return find(kind, project, id);
+		}
+
+		@Override
+		public void update(ObjectKind kind, String project, ObjectNode object) {
+			String id = object.path("id").asString();
+			Stored previous = stored(kind, project, id)
+				.orElseThrow(() -> new IllegalStateException("No " + kind.description() + " " + id + " to update"));
+			Objects objects = objects(kind);
+			objects.put(new Stored(project, previous.sequence(), object.deepCopy()));
+			this.undo.push(() -> objects.put(previous));
+		}
+
+		@Override
+		public void delete(ObjectKind kind, String project, String id) {
+			stored(kind, project, id).ifPresent((stored) -> {
+				remove(kind, stored);
+				if (kind == ObjectKind.THREAD) {
+					for (ObjectKind part : List.of(ObjectKind.MESSAGE, ObjectKind.RUN, ObjectKind.RUN_STEP)) {
+						objects(part).all()
+							.filter((candidate) -> id.equals(candidate.field("thread_id")))
+							.toList()
+							.forEach((candidate) -> remove(part, candidate));
+					}
+				}
+			});
+		}
+
+		private void remove(ObjectKind kind, Stored stored) {
+			Objects objects = objects(kind);
+			objects.remove(stored);
+			this.undo.push(() -> objects.put(stored));
+		}
+
+		@Override
+		public Page page(ObjectKind kind, String project, Scope scope, PageRequest request) {
+			List<Stored> ordered = new ArrayList<>(inScope(kind, project, scope).toList());
+			if (!request.ascending()) {
+				Collections.reverse(ordered);
+			}
+			int from = position(ordered, request.after()) + 1;
+			int to = (request.before() != null) ? position(ordered, request.before()) : ordered.size();
+			List<Stored> selected = (from < to) ? ordered.subList(from, to) : List.of();
+			int size = Math.min(request.limit(), selected.size());
+			List<Stored> page = request.backwards() ? selected.subList(selected.size() - size, selected.size())
+					: selected.subList(0, size);
+			return new Page(page.stream().map((stored) -> stored.body().deepCopy()).toList(), selected.size() > size);
+		}
+
+		@Override
+		public List<ObjectNode> list(ObjectKind kind, String project, Scope scope) {
+			return inScope(kind, project, scope).map((stored) -> stored.body().deepCopy()).toList();
+		}
+
+		@Override
+		public Optional<ObjectNode> activeRun(String project, String threadId) {
+			return inScope(ObjectKind.RUN, project, Scope.thread(threadId))
+				.filter((run) -> ACTIVE_RUN_STATUSES.contains(run.field("status")))
+				.findFirst()
+				.map((run) -> run.body().deepCopy());
+		}
+
+		@Override
+		public List<StoredRun> runsWithStatus(List<String> statuses) {
+			return objects(ObjectKind.RUN).all()
+				.filter((run) -> statuses.contains(run.field("status")))
+				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status")))
+				.toList();
+		}
+
+		void undo() {
+			while (!this.undo.isEmpty()) {
+				this.undo.pop().run();
+			}
+		}
+
+		private Optional<Stored> stored(ObjectKind kind, String project, String id) {
+			return Optional.ofNullable(objects(kind).get(id)).filter((stored) -> stored.project().equals(project));
+		}
+
+		private Stream<Stored> inScope(ObjectKind kind, String project, Scope scope) {
+			return objects(kind).all()
+				.filter((stored) -> stored.project().equals(project)
+						&& (scope.threadId() == null || scope.threadId().equals(stored.field("thread_id")))
+						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id"))));
+		}
+
+		private static int position(List<Stored> objects, @Nullable String id) {
+			if (id == null) {
+				return -1;
+			}
+			for (int i = 0; i < objects.size(); i++) {
+				if (id.equals(objects.get(i).id())) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		private Objects objects(ObjectKind kind) {
+			return InMemoryStore.this.objects.get(kind);
+		}
+
+	}
+}
