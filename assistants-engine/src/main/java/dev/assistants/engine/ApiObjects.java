@@ -2,7 +2,8 @@ package dev.assistants.engine;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,8 @@ final class ApiObjects {
 	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 	private static final int ID_LENGTH = 24;
+
+	private static final List<String> LEADING_FIELDS = List.of("id", "object", "created_at");
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -60,12 +63,21 @@ final class ApiObjects {
 		return object.path("status").asString();
 	}
 
-	/** The object as clients see it: without the engine's bookkeeping. */
+	/**
+	 * The object as clients see it: without the engine's bookkeeping, and with {@code id},
+	 * {@code object} and {@code created_at} first, as the API writes them, whatever order a store
+	 * keeps fields in.
+	 */
 	static ObjectNode publicView(ObjectNode object) {
-		ObjectNode view = object.deepCopy();
-		for (Iterator<String> names = view.propertyNames().iterator(); names.hasNext();) {
-			if (names.next().startsWith("_")) {
-				names.remove();
+		ObjectNode view = NODES.objectNode();
+		for (String name : LEADING_FIELDS) {
+			if (object.has(name)) {
+				view.set(name, object.get(name).deepCopy());
+			}
+		}
+		for (Map.Entry<String, JsonNode> field : object.properties()) {
+			if (!field.getKey().startsWith("_") && !view.has(field.getKey())) {
+				view.set(field.getKey(), field.getValue().deepCopy());
 			}
 		}
 		return view;

@@ -1,0 +1,701 @@
+package dev.assistants.engine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.engine.Api.Response;
+import dev.assistants.engine.model.ModelException;
+import dev.assistants.engine.model.ModelOutput.Finish;
+import dev.assistants.engine.model.ModelOutput.FinishReason;
+import dev.assistants.engine.model.ModelOutput.TextDelta;
+import dev.assistants.engine.store.AssistantsStore;
+
+import static dev.assistants.engine.Api.ids;
+import static dev.assistants.engine.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine's contract over HTTP, run against every store: the objects it keeps, pagination both
+ * ways, the API's invariants under concurrency, isolation between projects, authentication, bad
+ * input, and the run lifecycle polled and streamed. A store passes when this suite does. Each test
+ * calls as a project of its own, so a store may be shared between tests.
+ */
+public abstract class EngineContractTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	protected final TestModel model = new TestModel();
+
+	protected EngineServer server;
+
+	protected Api api;
+
+	/**
+	 * The store under test.
+	 * @return the store
+	 */
+	protected abstract AssistantsStore store();
+
+	@BeforeEach
+	void startServer() {
+		this.server = new EngineServer(store(), this.model);
+		this.api = Api.newProject(this.server.baseUrl());
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	// The objects
+
+	@Test
+	void keepsAssistantsAndAnswersWithTheirFields() {
+		JsonNode created = this.api.ok("POST", "/assistants", """
+				{"model":"gpt-4o","name":"Helper","description":"Helps","instructions":"Be brief.",
+				 "tools":[{"type":"function","function":{"name":"lookup","parameters":{"type":"object"}}}],
+				 "metadata":{"team":"a"},"temperature":0.5,"top_p":0.9,"response_format":{"type":"json_object"},
+				 "reasoning_effort":"low"}""");
+		String id = created.path("id").asString();
+		assertThat(id).startsWith("asst_").hasSize(29);
+		assertThat(created.path("object").asString()).isEqualTo("assistant");
+		assertThat(created.path("created_at").asLong()).isPositive();
+		assertThat(created.path("name").asString()).isEqualTo("Helper");
+		assertThat(created.path("description").asString()).isEqualTo("Helps");
+		assertThat(created.path("instructions").asString()).isEqualTo("Be brief.");
+		assertThat(created.at("/tools/0/function/name").asString()).isEqualTo("lookup");
+		assertThat(created.at("/metadata/team").asString()).isEqualTo("a");
+		assertThat(created.path("temperature").asDouble()).isEqualTo(0.5);
+		assertThat(created.path("top_p").asDouble()).isEqualTo(0.9);
+		assertThat(created.at("/response_format/type").asString()).isEqualTo("json_object");
+		assertThat(created.has("reasoning_effort")).as("not a field of the assistant object").isFalse();
+		assertThat(this.api.ok("GET", "/assistants/" + id, null)).isEqualTo(created);
+
+		JsonNode modified = this.api.ok("POST", "/assistants/" + id, "{\"name\":\"Renamed\",\"metadata\":{\"v\":\"2\"}}");
+		assertThat(modified.path("name").asString()).isEqualTo("Renamed");
+		assertThat(modified.path("metadata").propertyNames()).containsExactly("v");
+		assertThat(modified.path("instructions").asString()).isEqualTo("Be brief.");
+		assertThat(ids(this.api.ok("GET", "/assistants", null))).containsExactly(id);
+
+		assertThat(this.api.ok("DELETE", "/assistants/" + id, null).toString())
+			.isEqualTo("{\"id\":\"" + id + "\",\"object\":\"assistant.deleted\",\"deleted\":true}");
+		assertThat(this.api.get("/assistants/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void keepsThreadsAndMessages() {
+		JsonNode thread = this.api.ok("POST", "/threads", """
+				{"messages":[{"role":"user","content":"First"},
+				 {"role":"assistant","content":[{"type":"text","text":"Second"}],"metadata":{"m":"1"}}],
+				 "metadata":{"k":"v"}}""");
+		String threadId = thread.path("id").asString();
+		assertThat(threadId).startsWith("thread_");
+		assertThat(thread.path("object").asString()).isEqualTo("thread");
+		assertThat(thread.at("/metadata/k").asString()).isEqualTo("v");
+		assertThat(this.api.ok("POST", "/threads", null).path("id").asString()).startsWith("thread_");
+		assertThat(this.api.ok("POST", "/threads/" + threadId, "{\"metadata\":{\"k\":\"w\"}}").at("/metadata/k").asString())
+			.isEqualTo("w");
+
+		JsonNode third = this.api.ok("POST", "/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"Third\"}");
+		String messageId = third.path("id").asString();
+		assertThat(messageId).startsWith("msg_");
+		assertThat(third.path("object").asString()).isEqualTo("thread.message");
+		assertThat(third.path("thread_id").asString()).isEqualTo(threadId);
+		assertThat(third.path("status").asString()).isEqualTo("completed");
+		assertThat(third.path("role").asString()).isEqualTo("user");
+		assertThat(third.at("/content/0/type").asString()).isEqualTo("text");
+		assertThat(third.at("/content/0/text/value").asString()).isEqualTo("Third");
+		assertThat(third.at("/content/0/text/annotations").isArray()).isTrue();
+		assertThat(third.path("assistant_id").isNull()).isTrue();
+		assertThat(third.path("run_id").isNull()).isTrue();
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/messages/" + messageId, null)).isEqualTo(third);
+		assertThat(this.api.ok("POST", "/threads/" + threadId + "/messages/" + messageId, "{\"metadata\":{\"seen\":\"yes\"}}")
+			.at("/metadata/seen").asString()).isEqualTo("yes");
+
+		JsonNode messages = this.api.ok("GET", "/threads/" + threadId + "/messages?order=asc", null);
+		assertThat(messages.path("data").findValuesAsString("value")).containsExactly("First", "Second", "Third");
+		assertThat(messages.at("/data/1/role").asString()).isEqualTo("assistant");
+		assertThat(messages.at("/data/1/metadata/m").asString()).isEqualTo("1");
+
+		assertThat(this.api.ok("DELETE", "/threads/" + threadId + "/messages/" + messageId, null).path("object").asString())
+			.isEqualTo("thread.message.deleted");
+		assertThat(this.api.get("/threads/" + threadId + "/messages/" + messageId).status()).isEqualTo(404);
+		assertThat(this.api.ok("DELETE", "/threads/" + threadId, null).path("deleted").asBoolean()).isTrue();
+		assertThat(this.api.get("/threads/" + threadId).status()).isEqualTo(404);
+	}
+
+	@Test
+	void deletingAThreadDeletesItsMessagesRunsAndSteps() {
+		String assistantId = assistant();
+		String threadId = thread("Hello");
+		JsonNode run = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}");
+		String runId = run.path("id").asString();
+		this.api.awaitRun(threadId, runId, "completed");
+		String stepId = this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps", null).at("/data/0/id").asString();
+		String messageId = this.api.ok("GET", "/threads/" + threadId + "/messages", null).at("/data/0/id").asString();
+
+		this.api.ok("DELETE", "/threads/" + threadId, null);
+		for (String path : List.of("/threads/" + threadId + "/messages/" + messageId, "/threads/" + threadId + "/runs/" + runId,
+				"/threads/" + threadId + "/runs/" + runId + "/steps/" + stepId, "/threads/" + threadId + "/messages")) {
+			assertThat(this.api.get(path).status()).as(path).isEqualTo(404);
+		}
+		assertThat(this.api.ok("GET", "/assistants/" + assistantId, null).path("id").asString()).isEqualTo(assistantId);
+	}
+
+	@Test
+	void answersUnknownIdsWith404InOpenAiShape() {
+		String threadId = thread("Hi");
+		String other = thread("Other");
+		String messageId = this.api.ok("GET", "/threads/" + other + "/messages", null).at("/data/0/id").asString();
+		Response unknown = this.api.get("/threads/thread_nope");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.text()).isEqualTo("{\"error\":{\"message\":\"No thread found with id 'thread_nope'.\","
+				+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");
+		assertThat(unknown.headers().firstValue("x-request-id").orElse("")).startsWith("req_");
+		assertThat(this.api.get("/assistants/asst_nope").error().path("message").asString())
+			.isEqualTo("No assistant found with id 'asst_nope'.");
+		assertThat(this.api.get("/threads/" + threadId + "/messages/" + messageId).error().path("message").asString())
+			.as("a message of another thread").isEqualTo("No message found with id '" + messageId + "'.");
+		assertThat(this.api.get("/threads/" + threadId + "/runs/run_nope").status()).isEqualTo(404);
+		assertThat(this.api.get("/threads/" + threadId + "/runs/run_nope/steps").status()).isEqualTo(404);
+		assertThat(this.api.post("/threads/" + threadId + "/runs", "{\"assistant_id\":\"asst_nope\"}").status()).isEqualTo(404);
+		assertThat(this.api.get("/nowhere").error().path("message").asString()).isEqualTo("Invalid URL (GET /v1/nowhere)");
+	}
+
+	// Pagination
+
+	@Test
+	void pagesAssistantsBothWays() {
+		List<String> created = IntStream.range(0, 5).mapToObj((i) -> assistant()).toList();
+		pagesBothWays("/assistants", created);
+	}
+
+	@Test
+	void pagesMessagesBothWaysAndByRun() {
+		String threadId = thread("m0");
+		List<String> created = new ArrayList<>(ids(this.api.ok("GET", "/threads/" + threadId + "/messages", null)));
+		for (int i = 1; i < 5; i++) {
+			created.add(this.api.ok("POST", "/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"m" + i + "\"}")
+				.path("id")
+				.asString());
+		}
+		pagesBothWays("/threads/" + threadId + "/messages", created);
+
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistant() + "\"}")
+			.path("id")
+			.asString();
+		this.api.awaitRun(threadId, runId, "completed");
+		JsonNode ofRun = this.api.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null);
+		assertThat(ofRun.path("data")).singleElement().satisfies((message) -> {
+			assertThat(message.path("run_id").asString()).isEqualTo(runId);
+			assertThat(message.path("role").asString()).isEqualTo("assistant");
+		});
+	}
+
+	@Test
+	void pagesRunsAndStepsBothWays() {
+		String assistantId = assistant();
+		String threadId = thread("go");
+		List<String> runs = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+				.path("id")
+				.asString();
+			this.api.awaitRun(threadId, runId, "completed");
+			runs.add(runId);
+		}
+		pagesBothWays("/threads/" + threadId + "/runs", runs);
+
+		this.model.thenCall("a", "{}").thenCall("b", "{}").thenReply("done");
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+			.path("id")
+			.asString();
+		for (int round = 0; round < 2; round++) {
+			JsonNode run = this.api.awaitRun(threadId, runId, "requires_action");
+			submit(threadId, run, "out");
+		}
+		this.api.awaitRun(threadId, runId, "completed");
+		List<String> steps = ids(this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps?order=asc", null));
+		assertThat(steps).hasSize(3);
+		pagesBothWays("/threads/" + threadId + "/runs/" + runId + "/steps", steps);
+	}
+
+	@Test
+	void refusesACursorFromAnotherList() {
+		String threadId = thread("a");
+		String otherMessage = this.api.ok("GET", "/threads/" + thread("b") + "/messages", null).at("/data/0/id").asString();
+		Response response = this.api.get("/threads/" + threadId + "/messages?after=" + otherMessage);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.error().path("param").asString()).isEqualTo("after");
+		assertThat(this.api.get("/assistants?limit=0").error().path("param").asString()).isEqualTo("limit");
+		assertThat(this.api.get("/assistants?limit=101").status()).isEqualTo(400);
+		assertThat(this.api.get("/assistants?order=up").error().path("message").asString())
+			.isEqualTo("Invalid value for 'order': 'up'. Supported values are: 'asc' and 'desc'.");
+	}
+
+	/**
+	 * Every order, walked forward with {@code after} and backward with {@code before} two at a
+	 * time, gives the objects in creation order (or its reverse), each page with its
+	 * {@code first_id}, {@code last_id} and {@code has_more}.
+	 */
+	private void pagesBothWays(String path, List<String> created) {
+		for (String order : List.of("asc", "desc")) {
+			List<String> expected = new ArrayList<>(created);
+			if (order.equals("desc")) {
+				Collections.reverse(expected);
+			}
+			assertThat(ids(this.api.ok("GET", path + "?order=" + order + "&limit=100", null))).as(order).isEqualTo(expected);
+			List<String> forward = new ArrayList<>();
+			String after = null;
+			boolean more = true;
+			while (more) {
+				JsonNode page = this.api.ok("GET", path + "?order=" + order + "&limit=2" + ((after != null) ? "&after=" + after : ""), null);
+				checkEnds(page);
+				forward.addAll(ids(page));
+				more = page.path("has_more").asBoolean();
+				after = page.path("last_id").asString();
+			}
+			assertThat(forward).as("%s forward", order).isEqualTo(expected);
+			List<String> backward = new ArrayList<>(List.of(expected.get(expected.size() - 1)));
+			String before = expected.get(expected.size() - 1);
+			more = true;
+			while (more) {
+				JsonNode page = this.api.ok("GET", path + "?order=" + order + "&limit=2&before=" + before, null);
+				checkEnds(page);
+				List<String> ids = ids(page);
+				assertThat(ids).as("%s page before %s", order, before)
+					.isEqualTo(expected.subList(Math.max(0, expected.indexOf(before) - 2), expected.indexOf(before)));
+				backward.addAll(0, ids);
+				more = page.path("has_more").asBoolean();
+				before = page.path("first_id").asString();
+			}
+			assertThat(backward).as("%s backward", order).isEqualTo(expected);
+		}
+		JsonNode last = this.api.ok("GET", path + "?order=asc&after=" + created.get(created.size() - 1), null);
+		assertThat(last.path("data").isEmpty()).isTrue();
+		assertThat(last.path("has_more").asBoolean()).isFalse();
+		assertThat(last.path("first_id").isNull()).isTrue();
+	}
+
+	private static void checkEnds(JsonNode page) {
+		List<String> ids = ids(page);
+		assertThat(page.path("object").asString()).isEqualTo("list");
+		assertThat(page.path("first_id").asString()).isEqualTo(ids.get(0));
+		assertThat(page.path("last_id").asString()).isEqualTo(ids.get(ids.size() - 1));
+	}
+
+	// Invariants under concurrency
+
+	@Test
+	void aThreadHasOneActiveRunWhateverArrivesAtOnce() {
+		String assistantId = assistant();
+		List<String> threads = IntStream.range(0, 8).mapToObj((i) -> thread("go " + i)).toList();
+		List<Sinks.Empty<Void>> gates = threads.stream().map((thread) -> this.model.thenWait()).toList();
+		List<CompletableFuture<Response>> responses = new ArrayList<>();
+		for (String threadId : threads) {
+			for (int i = 0; i < 2; i++) {
+				responses.add(this.api.sendAsync("POST", "/threads/" + threadId + "/runs",
+						"{\"assistant_id\":\"" + assistantId + "\"}", null));
+			}
+		}
+		for (int i = 0; i < threads.size(); i++) {
+			List<Response> pair = List.of(responses.get(2 * i).join(), responses.get(2 * i + 1).join());
+			assertThat(pair).extracting(Response::status).containsExactlyInAnyOrder(200, 400);
+			Response refused = pair.stream().filter((response) -> response.status() == 400).findFirst().orElseThrow();
+			assertThat(refused.error().path("message").asString()).startsWith("Thread " + threads.get(i) + " already has an active run run_");
+		}
+		gates.forEach(Sinks.Empty::tryEmitEmpty);
+		for (String threadId : threads) {
+			JsonNode runs = this.api.ok("GET", "/threads/" + threadId + "/runs", null);
+			assertThat(runs.path("data")).hasSize(1);
+			this.api.awaitRun(threadId, runs.at("/data/0/id").asString(), "completed");
+		}
+	}
+
+	@Test
+	void noMessageIsAddedWhileARunIsActive() {
+		String assistantId = assistant();
+		for (int attempt = 0; attempt < 4; attempt++) {
+			String threadId = thread("start");
+			Sinks.Empty<Void> gate = this.model.thenWait();
+			List<CompletableFuture<Response>> messages = new ArrayList<>();
+			CompletableFuture<Response> run = null;
+			for (int i = 0; i < 12; i++) {
+				messages.add(this.api.sendAsync("POST", "/threads/" + threadId + "/messages",
+						"{\"role\":\"user\",\"content\":\"racing " + i + "\"}", null));
+				if (i == 3) {
+					run = this.api.sendAsync("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId
+							+ "\",\"additional_messages\":[{\"role\":\"user\",\"content\":\"MARK\"}]}", null);
+				}
+			}
+			assertThat(run.join().status()).isEqualTo(200);
+			long added = messages.stream().map(CompletableFuture::join).filter((response) -> {
+				if (response.status() != 200) {
+					assertThat(response.status()).isEqualTo(400);
+					assertThat(response.error().path("message").asString()).contains("while a run", "is active");
+				}
+				return response.status() == 200;
+			}).count();
+			List<String> texts = this.api.ok("GET", "/threads/" + threadId + "/messages?order=asc&limit=100", null)
+				.path("data")
+				.findValuesAsString("value");
+			assertThat(texts.subList(texts.indexOf("MARK") + 1, texts.size())).as("user messages after the run started")
+				.allSatisfy((text) -> assertThat(text).doesNotStartWith("racing"));
+			assertThat(texts.indexOf("MARK")).isEqualTo(1 + (int) added);
+			gate.tryEmitEmpty();
+		}
+	}
+
+	// Projects and keys
+
+	@Test
+	void aProjectNeverSeesAnotherProjectsObjects() {
+		String assistantId = assistant();
+		String threadId = thread("secret");
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+			.path("id")
+			.asString();
+		this.api.awaitRun(threadId, runId, "completed");
+		String messageId = this.api.ok("GET", "/threads/" + threadId + "/messages", null).at("/data/0/id").asString();
+
+		Api other = Api.newProject(this.server.baseUrl());
+		String ownThread = other.ok("POST", "/threads", null).path("id").asString();
+		for (String path : List.of("/assistants/" + assistantId, "/threads/" + threadId, "/threads/" + threadId + "/messages",
+				"/threads/" + threadId + "/messages/" + messageId, "/threads/" + threadId + "/runs/" + runId,
+				"/threads/" + threadId + "/runs")) {
+			Response response = other.get(path);
+			assertThat(response.status()).as(path).isEqualTo(404);
+		}
+		assertThat(other.get("/assistants/" + assistantId).text()).isEqualTo(Api.withKey(this.server.baseUrl(),
+				EngineServer.KEY_PREFIX + "third").get("/assistants/" + assistantId).text());
+		assertThat(other.post("/assistants/" + assistantId, "{\"name\":\"mine\"}").status()).isEqualTo(404);
+		assertThat(other.delete("/threads/" + threadId).status()).isEqualTo(404);
+		assertThat(other.post("/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"x\"}").status()).isEqualTo(404);
+		assertThat(other.post("/threads/" + ownThread + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}").status())
+			.as("another project's assistant").isEqualTo(404);
+		assertThat(other.ok("GET", "/assistants", null).path("data").isEmpty()).isTrue();
+		assertThat(other.get("/assistants?after=" + assistantId).status()).isEqualTo(400);
+		assertThat(this.api.ok("GET", "/threads/" + threadId, null).path("id").asString()).isEqualTo(threadId);
+	}
+
+	@Test
+	void refusesCallersWithoutAKnownKey() {
+		Response missing = Api.withKey(this.server.baseUrl(), null).get("/assistants");
+		assertThat(missing.status()).isEqualTo(401);
+		assertThat(missing.error().path("message").asString()).startsWith("You didn't provide an API key.");
+		Response wrong = Api.withKey(this.server.baseUrl(), "sk-wrong-secret").get("/assistants");
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.error().path("code").asString()).isEqualTo("invalid_api_key");
+		assertThat(wrong.text()).doesNotContain("sk-wrong-secret");
+		assertThat(Api.withAuthorization(this.server.baseUrl(), "Basic abc").get("/assistants").status()).isEqualTo(401);
+		Response azure = Api.withAuthorization(this.server.baseUrl(), EngineServer.KEY_PREFIX + "azure")
+			.sendAsync("GET", "/assistants", null, "api-key")
+			.join();
+		assertThat(azure.status()).as("the key in an api-key header").isEqualTo(200);
+	}
+
+	// Bad input
+
+	@Test
+	void refusesBadBodiesInOpenAiShapeAndWritesNothing() {
+		assertBadRequest(this.api.post("/assistants", "{\"model\":"), null, null);
+		assertBadRequest(this.api.post("/assistants", "[1]"), null, null);
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"gpt-4o\",\"colour\":\"blue\"}"), "colour", "unknown_parameter");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"gpt-4o\",\"temperature\":\"1\"}"), "temperature", "invalid_type");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":5}"), "model", "invalid_type");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"metadata\":{\"a\":1}}"), "metadata.a", "invalid_type");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"tools\":[{\"type\":\"web_browser\"}]}"), "tools[0]", "invalid_value");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"temperature\":3}"), "temperature", null);
+		assertBadRequest(this.api.post("/assistants", "{\"name\":\"no model\"}"), "model", null);
+		StringBuilder metadata = new StringBuilder("{");
+		for (int i = 0; i < 17; i++) {
+			metadata.append((i > 0) ? "," : "").append("\"k").append(i).append("\":\"v\"");
+		}
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"metadata\":" + metadata + "}}"), "metadata", null);
+		Response tooLarge = this.api.post("/assistants", "{\"model\":\"m\",\"instructions\":" + json("x".repeat(70_000)) + "}");
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.error().path("type").asString()).isEqualTo("invalid_request_error");
+		assertThat(this.api.ok("GET", "/assistants", null).path("data").isEmpty()).as("nothing written").isTrue();
+
+		assertBadRequest(this.api.post("/threads", "{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}"),
+				"messages[0].role", "invalid_value");
+		String threadId = thread("hi");
+		assertBadRequest(this.api.post("/threads/" + threadId + "/messages", "{\"role\":\"user\"}"), "content", null);
+		assertBadRequest(this.api.post("/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistant()
+				+ "\",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"missing\"}}}"), "tool_choice", "invalid_value");
+		assertBadRequest(this.api.post("/threads/" + threadId + "/runs?include[]=everything", "{\"assistant_id\":\"a\"}"),
+				"include[]", "invalid_value");
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/messages", null).path("data")).hasSize(1);
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs", null).path("data").isEmpty()).isTrue();
+	}
+
+	private static void assertBadRequest(Response response, String param, String code) {
+		assertThat(response.status()).as(response.text()).isEqualTo(400);
+		JsonNode error = response.error();
+		assertThat(error.path("type").asString()).isEqualTo("invalid_request_error");
+		assertThat(error.path("message").asString()).isNotBlank();
+		assertThat(error.path("param").asString(null)).as(response.text()).isEqualTo(param);
+		assertThat(error.path("code").asString(null)).as(response.text()).isEqualTo(code);
+	}
+
+	// Runs
+
+	@Test
+	void executesARunAndKeepsItsMessageStepAndUsage() {
+		String assistantId = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"instructions\":\"Be kind.\",\"temperature\":0.3}")
+			.path("id")
+			.asString();
+		String threadId = thread("Hello there");
+		JsonNode created = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId
+				+ "\",\"additional_instructions\":\"Answer in French.\",\"metadata\":{\"r\":\"1\"}}");
+		assertThat(created.path("status").asString()).isEqualTo("queued");
+		assertThat(created.path("model").asString()).isEqualTo("gpt-4o");
+		assertThat(created.path("instructions").asString()).isEqualTo("Be kind.\n\nAnswer in French.");
+		assertThat(created.path("temperature").asDouble()).isEqualTo(0.3);
+		assertThat(created.path("tool_choice").asString()).isEqualTo("auto");
+		assertThat(created.path("parallel_tool_calls").asBoolean()).isTrue();
+		assertThat(created.at("/truncation_strategy/type").asString()).isEqualTo("auto");
+		assertThat(created.path("expires_at").asLong()).isGreaterThan(created.path("created_at").asLong());
+		String runId = created.path("id").asString();
+
+		JsonNode run = this.api.awaitRun(threadId, runId, "completed");
+		assertThat(run.path("started_at").isNull()).isFalse();
+		assertThat(run.path("completed_at").isNull()).isFalse();
+		assertThat(run.path("usage")).isEqualTo(JSON.readTree("{\"completion_tokens\":4,\"prompt_tokens\":10,\"total_tokens\":14}"));
+		JsonNode message = this.api.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null).at("/data/0");
+		assertThat(message.at("/content/0/text/value").asString()).isEqualTo("You said: Hello there");
+		assertThat(message.path("status").asString()).isEqualTo("completed");
+		assertThat(message.path("assistant_id").asString()).isEqualTo(assistantId);
+		JsonNode step = this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps", null).at("/data/0");
+		assertThat(step.path("type").asString()).isEqualTo("message_creation");
+		assertThat(step.path("status").asString()).isEqualTo("completed");
+		assertThat(step.at("/step_details/message_creation/message_id").asString()).isEqualTo(message.path("id").asString());
+		assertThat(step.path("usage")).isEqualTo(run.path("usage"));
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps/" + step.path("id").asString()
+				+ "?include[]=step_details.tool_calls[*].file_search.results[*].content", null)).isEqualTo(step);
+		assertThat(this.model.requests().get(0).run().instructions()).isEqualTo("Be kind.\n\nAnswer in French.");
+		assertThat(this.api.ok("POST", "/threads/" + threadId + "/runs/" + runId, "{\"metadata\":{\"r\":\"2\"}}").at("/metadata/r").asString())
+			.isEqualTo("2");
+	}
+
+	@Test
+	void waitsForToolOutputsThenGivesThemToTheModel() {
+		String assistantId = assistant();
+		this.model.thenCall("order_status", "{\"id\":42}", "weather", "{\"city\":\"Oslo\"}").thenReply("Shipped; sunny.");
+		JsonNode created = this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistantId
+				+ "\",\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Order 42 and weather?\"}]}}");
+		String threadId = created.path("thread_id").asString();
+		String runId = created.path("id").asString();
+		JsonNode waiting = this.api.awaitRun(threadId, runId, "requires_action");
+		JsonNode calls = waiting.at("/required_action/submit_tool_outputs/tool_calls");
+		assertThat(waiting.at("/required_action/type").asString()).isEqualTo("submit_tool_outputs");
+		assertThat(calls).hasSize(2);
+		assertThat(calls.at("/0/id").asString()).startsWith("call_");
+		assertThat(calls.at("/0/type").asString()).isEqualTo("function");
+		assertThat(calls.at("/0/function/name").asString()).isEqualTo("order_status");
+		assertThat(calls.at("/0/function/arguments").asString()).isEqualTo("{\"id\":42}");
+		assertThat(calls.at("/1/function/name").asString()).isEqualTo("weather");
+		assertThat(waiting.path("usage").isNull()).as("no usage until the run stops").isTrue();
+		assertThat(this.api.post("/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"Hurry\"}").status())
+			.isEqualTo(400);
+
+		Response missing = this.api.post("/threads/" + threadId + "/runs/" + runId + "/submit_tool_outputs",
+				"{\"tool_outputs\":[{\"tool_call_id\":\"" + calls.at("/0/id").asString() + "\",\"output\":\"x\"}]}");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.error().path("param").asString()).isEqualTo("tool_outputs");
+		Response unknown = this.api.post("/threads/" + threadId + "/runs/" + runId + "/submit_tool_outputs",
+				"{\"tool_outputs\":[{\"tool_call_id\":\"call_x\",\"output\":\"x\"}]}");
+		assertThat(unknown.status()).isEqualTo(400);
+
+		JsonNode queued = submit(threadId, waiting, "out");
+		assertThat(queued.path("status").asString()).isEqualTo("queued");
+		JsonNode done = this.api.awaitRun(threadId, runId, "completed");
+		assertThat(done.path("required_action").isNull()).isTrue();
+		assertThat(done.path("usage")).isEqualTo(JSON.readTree("{\"completion_tokens\":7,\"prompt_tokens\":15,\"total_tokens\":22}"));
+		JsonNode steps = this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps?order=asc", null).path("data");
+		assertThat(List.of(steps.at("/0/type").asString(), steps.at("/1/type").asString()))
+			.containsExactly("tool_calls", "message_creation");
+		assertThat(steps.at("/0/status").asString()).isEqualTo("completed");
+		assertThat(steps.at("/0/step_details/tool_calls/0/function/output").asString()).isEqualTo("out 0");
+		assertThat(steps.at("/0/step_details/tool_calls/1/function/output").asString()).isEqualTo("out 1");
+		assertThat(steps.at("/0/usage/total_tokens").asLong()).isEqualTo(8);
+		assertThat(this.model.requests().get(1).functionCalls()).extracting((call) -> call.function().output())
+			.containsExactly("out 0", "out 1");
+		Response late = this.api.post("/threads/" + threadId + "/runs/" + runId + "/submit_tool_outputs",
+				"{\"tool_outputs\":[{\"tool_call_id\":\"" + calls.at("/0/id").asString() + "\",\"output\":\"x\"}]}");
+		assertThat(late.error().path("message").asString()).isEqualTo("Runs in status \"completed\" do not accept tool outputs.");
+	}
+
+	@Test
+	void streamsARunInOpenAisEventOrder() {
+		String assistantId = assistant();
+		List<String[]> events = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistantId
+				+ "\",\"stream\":true,\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}").events();
+		assertThat(events).extracting((event) -> event[0])
+			.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
+					"thread.message.in_progress", "thread.message.delta", "thread.message.delta",
+					"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+		assertThat(events.get(events.size() - 1)[1]).isEqualTo("[DONE]");
+		assertThat(events.get(8)[1]).endsWith("\"delta\":{\"content\":[{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\"You sa\"}}]}}");
+		assertThat(events.get(12)[1]).contains("\"status\":\"completed\"");
+	}
+
+	@Test
+	void streamsFunctionCallsAndTheirOutputs() {
+		String assistantId = assistant();
+		String threadId = thread("Order?");
+		this.model.thenCall("order_status", "{\"id\":7}").thenReply("Packed.");
+		List<String[]> events = this.api.post("/threads/" + threadId + "/runs",
+				"{\"assistant_id\":\"" + assistantId + "\",\"stream\":true}").events();
+		assertThat(events).extracting((event) -> event[0])
+			.containsExactly("thread.run.created", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.run.step.delta",
+					"thread.run.step.delta", "thread.run.requires_action", "done");
+		JsonNode first = JSON.readTree(events.get(5)[1]);
+		assertThat(first.at("/delta/step_details/tool_calls/0/function/name").asString()).isEqualTo("order_status");
+		assertThat(first.at("/delta/step_details/tool_calls/0/id").asString()).startsWith("call_");
+		JsonNode second = JSON.readTree(events.get(6)[1]);
+		assertThat(second.at("/delta/step_details/tool_calls/0").toString())
+			.isEqualTo("{\"index\":0,\"type\":\"function\",\"function\":{\"arguments\":\"{\\\"id\\\":7}\"}}");
+		JsonNode waiting = JSON.readTree(events.get(7)[1]);
+		List<String[]> rest = this.api.post("/threads/" + threadId + "/runs/" + waiting.path("id").asString() + "/submit_tool_outputs",
+				"{\"stream\":true,\"tool_outputs\":[{\"tool_call_id\":\""
+						+ waiting.at("/required_action/submit_tool_outputs/tool_calls/0/id").asString() + "\",\"output\":\"packed\"}]}")
+			.events();
+		assertThat(rest).extracting((event) -> event[0])
+			.containsExactly("thread.run.step.completed", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
+					"thread.message.in_progress", "thread.message.delta", "thread.message.delta",
+					"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+	}
+
+	@Test
+	void cancelsARunWhileItsModelAnswers() {
+		String assistantId = assistant();
+		String threadId = thread("Think hard");
+		this.model.thenWait();
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+			.path("id")
+			.asString();
+		this.api.awaitRun(threadId, runId, "in_progress");
+		Awaitility.await().until(() -> this.model.requests().size() == 1);
+		JsonNode cancelling = this.api.ok("POST", "/threads/" + threadId + "/runs/" + runId + "/cancel", null);
+		assertThat(cancelling.path("status").asString()).isEqualTo("cancelling");
+		JsonNode cancelled = this.api.awaitRun(threadId, runId, "cancelled");
+		assertThat(cancelled.path("cancelled_at").isNull()).isFalse();
+		assertThat(this.model.cancelled()).containsExactly(runId);
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps", null).at("/data/0/status").asString())
+			.isEqualTo("cancelled");
+		JsonNode message = this.api.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null).at("/data/0");
+		assertThat(message.path("status").asString()).isEqualTo("incomplete");
+		assertThat(message.at("/incomplete_details/reason").asString()).isEqualTo("run_cancelled");
+		assertThat(this.api.post("/threads/" + threadId + "/runs/" + runId + "/cancel", null).error().path("message").asString())
+			.isEqualTo("Cannot cancel run with status 'cancelled'.");
+		assertThat(this.api.ok("POST", "/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"again\"}")
+			.path("id").asString()).startsWith("msg_");
+	}
+
+	@Test
+	void aRunGoesOnWhenItsStreamIsDropped() throws Exception {
+		String assistantId = assistant();
+		String threadId = thread("Stream me");
+		Sinks.Empty<Void> gate = this.model.thenWait();
+		HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.server.baseUrl() + "/threads/" + threadId + "/runs"))
+				.header("Authorization", "Bearer " + this.api.key())
+				.POST(HttpRequest.BodyPublishers.ofString("{\"assistant_id\":\"" + assistantId + "\",\"stream\":true}"))
+				.build(), HttpResponse.BodyHandlers.ofLines());
+		String runId;
+		try (Stream<String> lines = response.body()) {
+			String created = lines.filter((line) -> line.startsWith("data: ")).findFirst().orElseThrow();
+			runId = JSON.readTree(created.substring("data: ".length())).path("id").asString();
+		}
+		// the client has gone: give the server the time to see it before the model answers
+		Thread.sleep(300);
+		gate.tryEmitEmpty();
+		JsonNode run = this.api.awaitRun(threadId, runId, "completed");
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null)
+			.at("/data/0/content/0/text/value")
+			.asString()).isEqualTo("Thinking done");
+		assertThat(run.path("usage").isNull()).isFalse();
+	}
+
+	@Test
+	void failsARunWhoseModelFails() {
+		String assistantId = assistant();
+		this.model.thenFail(new ModelException(LastErrorCode.RATE_LIMIT_EXCEEDED, "Slow down"))
+			.thenFail(new IllegalStateException("secret internals"));
+		String threadId = thread("Hi");
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+			.path("id").asString();
+		JsonNode failed = this.api.awaitRun(threadId, runId, "failed");
+		assertThat(failed.path("last_error")).isEqualTo(JSON.readTree("{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down\"}"));
+		assertThat(failed.path("failed_at").isNull()).isFalse();
+		String second = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+			.path("id").asString();
+		JsonNode broken = this.api.awaitRun(threadId, second, "failed");
+		assertThat(broken.at("/last_error/code").asString()).isEqualTo("server_error");
+		assertThat(broken.toString()).doesNotContain("secret internals");
+	}
+
+	@Test
+	void aModelCutShortLeavesTheRunIncomplete() {
+		this.model.then(new TextDelta("Once upon"), new Finish(FinishReason.LENGTH, null));
+		String threadId = thread("Tell a story");
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistant() + "\"}")
+			.path("id").asString();
+		JsonNode run = this.api.awaitRun(threadId, runId, "incomplete");
+		assertThat(run.at("/incomplete_details/reason").asString()).isEqualTo("max_completion_tokens");
+		JsonNode message = this.api.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null).at("/data/0");
+		assertThat(message.path("status").asString()).isEqualTo("incomplete");
+		assertThat(message.at("/incomplete_details/reason").asString()).isEqualTo("max_tokens");
+		assertThat(message.at("/content/0/text/value").asString()).isEqualTo("Once upon");
+	}
+
+	// Helpers
+
+	protected String assistant() {
+		return this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+	}
+
+	protected String thread(String firstMessage) {
+		return this.api.ok("POST", "/threads", "{\"messages\":[{\"role\":\"user\",\"content\":" + json(firstMessage) + "}]}")
+			.path("id")
+			.asString();
+	}
+
+	/** Answer every call the run waits for with {@code <output> <index>}. */
+	protected JsonNode submit(String threadId, JsonNode run, String output) {
+		StringBuilder outputs = new StringBuilder();
+		JsonNode calls = run.at("/required_action/submit_tool_outputs/tool_calls");
+		for (int i = 0; i < calls.size(); i++) {
+			outputs.append((i > 0) ? "," : "")
+				.append("{\"tool_call_id\":\"")
+				.append(calls.get(i).path("id").asString())
+				.append("\",\"output\":")
+				.append(json(output + " " + i))
+				.append("}");
+		}
+		return this.api.ok("POST", "/threads/" + threadId + "/runs/" + run.path("id").asString() + "/submit_tool_outputs",
+				"{\"tool_outputs\":[" + outputs + "]}");
+	}
+
+}

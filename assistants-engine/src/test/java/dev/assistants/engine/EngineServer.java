@@ -1,0 +1,54 @@
+package dev.assistants.engine;
+
+import java.time.Duration;
+
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.store.AssistantsStore;
+
+/**
+ * An engine served on loopback, as a server of the API would serve it. Each API key
+ * {@code sk-test-<project>} is a caller of that project; no other key is accepted.
+ */
+public final class EngineServer implements AutoCloseable {
+
+	/** The prefix of the keys the server accepts. */
+	public static final String KEY_PREFIX = "sk-test-";
+
+	private final AssistantsEngine engine;
+
+	private final DisposableServer server;
+
+	public EngineServer(AssistantsStore store, AssistantModel model) {
+		this.engine = AssistantsEngine.builder(store, model)
+			.projects((key) -> (key != null && key.startsWith(KEY_PREFIX)) ? key.substring(KEY_PREFIX.length()) : null)
+			.pollInterval(() -> Duration.ofMillis(10))
+			.maxRequestSize(64 * 1024)
+			.build();
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(this.engine.routerFunction())))
+			.bindNow();
+	}
+
+	public AssistantsEngine engine() {
+		return this.engine;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port() + "/v1";
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+		this.server.disposeNow();
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.assistants.store.memory;
+
+import dev.assistants.engine.EngineContractTests;
+import dev.assistants.engine.store.AssistantsStore;
+
+/**
+ * The engine's contract on the in-memory store.
+ */
+class InMemoryStoreContractTests extends EngineContractTests {
+
+	private static final InMemoryStore STORE = new InMemoryStore();
+
+	@Override
+	protected AssistantsStore store() {
+		return STORE;
+	}
+
+}

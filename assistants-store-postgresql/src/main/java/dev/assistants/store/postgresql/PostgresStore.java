@@ -1,0 +1,238 @@
+package dev.assistants.store.postgresql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.Page;
+import dev.assistants.engine.store.PageRequest;
+import dev.assistants.engine.store.Scope;
+import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoredRun;
+
+/**
+ * Keeps the API's objects in PostgreSQL: one table per kind, each object's body as {@code jsonb}
+ * beside real, indexed columns for what is queried (project, thread, run, status, creation order).
+ * A transaction of the engine is a database transaction; locks are row locks
+ * ({@code SELECT ... FOR UPDATE}), so the API's invariants hold across connections and across
+ * servers on one database, and a unique index refuses a second active run on a thread whatever
+ * happens. Lists page by keyset on the creation order. Every statement is parameterized.
+ * <p>
+ * The schema comes with the store as Flyway migrations at {@link #MIGRATIONS}: apply them with
+ * {@link #migrate(DataSource)}, or let Spring Boot's Flyway support do it
+ * ({@code spring.flyway.locations}).
+ */
+public final class PostgresStore implements AssistantsStore {
+
+	/** Where the store's Flyway migrations are. */
+	public static final String MIGRATIONS = "classpath:dev/assistants/store/postgresql/migration";
+
+	private static final String ACTIVE_STATUSES = "status in ('queued', 'in_progress', 'requires_action', 'cancelling')";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Create a store on a data source, with transactions of its own.
+	 * @param dataSource the database
+	 */
+	public PostgresStore(DataSource dataSource) {
+		this(dataSource, new DataSourceTransactionManager(dataSource));
+	}
+
+	/**
+	 * Create a store on a data source, with the application's transactions.
+	 * @param dataSource the database
+	 * @param transactionManager the transaction manager of that database
+	 */
+	public PostgresStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Create or update the store's tables.
+	 * @param dataSource the database
+	 */
+	public static void migrate(DataSource dataSource) {
+		Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+	}
+
+	@Override
+	public <T> T inTransaction(Function<StoreTransaction, T> work) {
+		return this.transactions.execute((status) -> work.apply(new Transaction()));
+	}
+
+	private final class Transaction implements StoreTransaction {
+
+		@Override
+		public void insert(ObjectKind kind, String project, ObjectNode object) {
+			Table table = Table.of(kind);
+			StatementSpec insert = PostgresStore.this.jdbc.sql(table.insert())
+				.param("id", object.path("id").asString())
+				.param("project", project)
+				.param("created_at", object.path("created_at").asLong())
+				.param("body", json(object));
+			for (String column : table.columns()) {
+				insert = insert.param(column, object.path(column).asString(null));
+			}
+			insert.update();
+		}
+
+		@Override
+		public Optional<ObjectNode> find(ObjectKind kind, String project, String id) {
+			return select(kind, project, id, "");
+		}
+
+		@Override
+		public Optional<ObjectNode> lock(ObjectKind kind, String project, String id) {
+			return select(kind, project, id, " for update");
+		}
+
+		private Optional<ObjectNode> select(ObjectKind kind, String project, String id, String locking) {
+			return PostgresStore.this.jdbc
+				.sql("select body::text from " + Table.of(kind).table() + " where id = :id and project = :project"
+						+ locking)
+				.param("id", id)
+				.param("project", project)
+				.query(String.class)
+				.optional()
+				.map(PostgresStore.this::object);
+		}
+
+		@Override
+		public void update(ObjectKind kind, String project, ObjectNode object) {
+			int updated = PostgresStore.this.jdbc.sql(Table.of(kind).update())
+				.param("id", object.path("id").asString())
+				.param("project", project)
+				.param("body", json(object))
+				.param("status", object.path("status").asString(null))
+				.update();
+			if (updated != 1) {
+				throw new IllegalStateException(
+						"No " + kind.description() + " " + object.path("id").asString() + " to update");
+			}
+		}
+
+		@Override
+		public void delete(ObjectKind kind, String project, String id) {
+			PostgresStore.this.jdbc.sql("delete from " + Table.of(kind).table() + " where id = :id and project = :project")
+				.param("id", id)
+				.param("project", project)
+				.update();
+		}
+
+		@Override
+		public Page page(ObjectKind kind, String project, Scope scope, PageRequest request) {
+			String table = Table.of(kind).table();
+			StringBuilder sql = new StringBuilder("select body::text from ").append(table)
+				.append(" where project = :project")
+				.append(scope(scope));
+			if (request.after() != null) {
+				sql.append(" and seq ").append(request.ascending() ? ">" : "<")
+					.append(" (select seq from ").append(table).append(" where id = :after)");
+			}
+			if (request.before() != null) {
+				sql.append(" and seq ").append(request.ascending() ? "<" : ">")
+					.append(" (select seq from ").append(table).append(" where id = :before)");
+			}
+			// the page before a cursor is the one closest to it: read from the cursor backwards
+			boolean ascending = request.ascending() != request.backwards();
+			sql.append(" order by seq ").append(ascending ? "asc" : "desc").append(" limit :limit");
+			StatementSpec query = scoped(PostgresStore.this.jdbc.sql(sql.toString()), scope).param("project", project)
+				.param("limit", request.limit() + 1);
+			if (request.after() != null) {
+				query = query.param("after", request.after());
+			}
+			if (request.before() != null) {
+				query = query.param("before", request.before());
+			}
+			List<ObjectNode> rows = new ArrayList<>(query.query(String.class).list().stream().map(PostgresStore.this::object).toList());
+			boolean hasMore = rows.size() > request.limit();
+			List<ObjectNode> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), request.limit())));
+			if (request.backwards()) {
+				Collections.reverse(page);
+			}
+			return new Page(page, hasMore);
+		}
+
+		@Override
+		public List<ObjectNode> list(ObjectKind kind, String project, Scope scope) {
+			return scoped(PostgresStore.this.jdbc.sql("select body::text from " + Table.of(kind).table()
+					+ " where project = :project" + scope(scope) + " order by seq"), scope)
+				.param("project", project)
+				.query(String.class)
+				.list()
+				.stream()
+				.map(PostgresStore.this::object)
+				.toList();
+		}
+
+		@Override
+		public Optional<ObjectNode> activeRun(String project, String threadId) {
+			return PostgresStore.this.jdbc
+				.sql("select body::text from runs where project = :project and thread_id = :thread_id and "
+						+ ACTIVE_STATUSES + " limit 1")
+				.param("project", project)
+				.param("thread_id", threadId)
+				.query(String.class)
+				.optional()
+				.map(PostgresStore.this::object);
+		}
+
+		@Override
+		public List<StoredRun> runsWithStatus(List<String> statuses) {
+			return PostgresStore.this.jdbc
+				.sql("select project, thread_id, id, status from runs where status in (:statuses) order by seq")
+				.param("statuses", statuses)
+				.query((row, number) -> new StoredRun(row.getString("project"), row.getString("thread_id"),
+						row.getString("id"), row.getString("status")))
+				.list();
+		}
+
+		private static String scope(Scope scope) {
+			return ((scope.threadId() != null) ? " and thread_id = :thread_id" : "")
+					+ ((scope.runId() != null) ? " and run_id = :run_id" : "");
+		}
+
+		private static StatementSpec scoped(StatementSpec statement, Scope scope) {
+			StatementSpec scoped = statement;
+			if (scope.threadId() != null) {
+				scoped = scoped.param("thread_id", scope.threadId());
+			}
+			if (scope.runId() != null) {
+				scoped = scoped.param("run_id", scope.runId());
+			}
+			return scoped;
+		}
+
+	}
+
+	private String json(ObjectNode object) {
+		return this.json.writeValueAsString(object);
+	}
+
+	private ObjectNode object(String body) {
+		return (ObjectNode) this.json.readTree(body);
+	}
+
+}
