@@ -1,0 +1,107 @@
+package dev.assistants.model.deterministic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.RunStepObject;
+import dev.assistants.engine.model.ModelOutput;
+import dev.assistants.engine.model.ModelOutput.Finish;
+import dev.assistants.engine.model.ModelOutput.FinishReason;
+import dev.assistants.engine.model.ModelOutput.TextDelta;
+import dev.assistants.engine.model.ModelOutput.TokenUsage;
+import dev.assistants.engine.model.ModelOutput.ToolCallDelta;
+import dev.assistants.engine.model.ModelRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the deterministic model answers: the function a message names, following the run's
+ * {@code tool_choice}, the tool outputs once submitted, and an echo otherwise.
+ */
+class DeterministicModelTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private static final String TOOLS = """
+			[{"type":"function","function":{"name":"order_status","parameters":{"type":"object",
+			  "properties":{"order_id":{"type":"string"},"count":{"type":"integer"}}}}},
+			 {"type":"function","function":{"name":"weather","parameters":{"type":"object",
+			  "properties":{"city":{"type":"string"}}}}}]""";
+
+	private final DeterministicModel model = new DeterministicModel();
+
+	@Test
+	void callsTheFunctionWhoseNameTheMessageSpellsOut() {
+		assertThat(answer("\"auto\"", "What is the status of order 42?")).containsExactly(
+				new ToolCallDelta(0, null, "order_status", "{\"order_id\":\"42\",\"count\":42}"),
+				new Finish(FinishReason.TOOL_CALLS, new TokenUsage(7, 2)));
+	}
+
+	@Test
+	void echoesAMessageThatNamesNoFunction() {
+		assertThat(answer("\"auto\"", "Hello there")).containsExactly(new TextDelta("You "), new TextDelta("said: "),
+				new TextDelta("Hello "), new TextDelta("there"), new Finish(FinishReason.STOP, new TokenUsage(2, 4)));
+	}
+
+	@Test
+	void neverCallsAFunctionWhenToolChoiceIsNone() {
+		assertThat(answer("\"none\"", "What is the status of order 42?")).last()
+			.isEqualTo(new Finish(FinishReason.STOP, new TokenUsage(7, 9)));
+	}
+
+	@Test
+	void callsAFunctionWhenToolChoiceIsRequired() {
+		assertThat(answer("\"required\"", "Is it sunny?")).first().isEqualTo(
+				new ToolCallDelta(0, null, "order_status", "{\"order_id\":\"sunny\",\"count\":\"sunny\"}"));
+		assertThat(answer("\"required\"", "weather in Oslo")).first()
+			.isEqualTo(new ToolCallDelta(0, null, "weather", "{\"city\":\"Oslo\"}"));
+	}
+
+	@Test
+	void callsTheFunctionToolChoiceNames() {
+		assertThat(answer("{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}", "status of order 42 in Oslo"))
+			.first()
+			.isEqualTo(new ToolCallDelta(0, null, "weather", "{\"city\":\"42\"}"));
+	}
+
+	@Test
+	void reportsTheOutputsOfTheCallsItMade() {
+		RunStepObject step = JSON.readValue("""
+				{"id":"step_1","object":"thread.run.step","created_at":1,"assistant_id":"asst_1","thread_id":"thread_1",
+				 "run_id":"run_1","type":"tool_calls","status":"completed","step_details":{"type":"tool_calls",
+				 "tool_calls":[{"id":"call_1","type":"function","function":{"name":"order_status","arguments":"{}",
+				 "output":"shipped"}},{"id":"call_2","type":"function","function":{"name":"weather","arguments":"{}",
+				 "output":"sunny"}}]}}""", RunStepObject.class);
+		List<ModelOutput> outputs = this.model.respond(request("\"required\"", List.of(step), "order 42 and weather"))
+			.collectList()
+			.block();
+		StringBuilder text = new StringBuilder();
+		outputs.stream().filter(TextDelta.class::isInstance).forEach((delta) -> text.append(((TextDelta) delta).text()));
+		assertThat(text).hasToString("Here is what I found: shipped; sunny");
+	}
+
+	private List<ModelOutput> answer(String toolChoice, String message) {
+		return this.model.respond(request(toolChoice, List.of(), message)).collectList().block();
+	}
+
+	private static ModelRequest request(String toolChoice, List<RunStepObject> steps, String message) {
+		RunObject run = JSON.readValue("{\"id\":\"run_1\",\"object\":\"thread.run\",\"created_at\":1,\"thread_id\":\"thread_1\","
+				+ "\"assistant_id\":\"asst_1\",\"status\":\"in_progress\",\"model\":\"m\",\"instructions\":\"\","
+				+ "\"parallel_tool_calls\":true,\"metadata\":{},\"tool_choice\":" + toolChoice + ",\"tools\":" + TOOLS + "}",
+				RunObject.class);
+		List<MessageObject> messages = new ArrayList<>();
+		messages.add(JSON.readValue("{\"id\":\"msg_1\",\"object\":\"thread.message\",\"created_at\":1,\"thread_id\":\"thread_1\","
+				+ "\"status\":\"completed\",\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":{\"value\":"
+				+ JSON.writeValueAsString(message) + ",\"annotations\":[]}}],\"metadata\":{}}", MessageObject.class));
+		return new ModelRequest(run, null, messages, steps);
+	}
+
+}
