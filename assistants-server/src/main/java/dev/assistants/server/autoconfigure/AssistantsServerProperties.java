@@ -1,0 +1,107 @@
+package dev.assistants.server.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Assistants server.
+ */
+@ConfigurationProperties("assistants.server")
+public class AssistantsServerProperties {
+
+	/**
+	 * API keys that may call the server, each with the project it works in. Without any, the server
+	 * runs in a development mode: one project, every request accepted, on the loopback interface
+	 * unless server.address is set.
+	 */
+	private final List<ApiKey> apiKeys = new ArrayList<>();
+
+	/**
+	 * Largest request body accepted; a larger one is answered with a 413.
+	 */
+	private DataSize maxRequestSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * Interval clients are asked to wait between two reads of a run, sent as openai-poll-after-ms.
+	 */
+	private Duration pollInterval = Duration.ofMillis(250);
+
+	/**
+	 * Time after its creation when a run that has not stopped expires (its expires_at).
+	 */
+	private Duration runExpiry = Duration.ofMinutes(10);
+
+	public List<ApiKey> getApiKeys() {
+		return this.apiKeys;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	public Duration getPollInterval() {
+		return this.pollInterval;
+	}
+
+	public void setPollInterval(Duration pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	public Duration getRunExpiry() {
+		return this.runExpiry;
+	}
+
+	public void setRunExpiry(Duration runExpiry) {
+		this.runExpiry = runExpiry;
+	}
+
+	/**
+	 * An API key and the project it works in.
+	 */
+	public static class ApiKey {
+
+		/**
+		 * The key, as clients send it, or "sha256:" and the hex SHA-256 of the key, so that the
+		 * configuration need not hold the key itself.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Project the key works in: its objects are those created with a key of the same project.
+		 */
+		private @Nullable String project;
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public @Nullable String getProject() {
+			return this.project;
+		}
+
+		public void setProject(@Nullable String project) {
+			this.project = project;
+		}
+
+		@Override
+		public String toString() {
+			return "ApiKey[project=" + this.project + "]";
+		}
+
+	}
+
+}

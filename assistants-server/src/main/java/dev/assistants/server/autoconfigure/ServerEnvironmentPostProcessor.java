@@ -1,0 +1,56 @@
+package dev.assistants.server.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * The server's defaults that depend on the rest of its configuration: without
+ * {@code spring.datasource.url} there is no data source (the store is in memory); without API keys
+ * (development mode) the server listens on the loopback interface only, unless {@code server.address}
+ * is set.
+ */
+class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String LOOPBACK = "127.0.0.1";
+
+	private static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+	@Override
+	public int getOrder() {
+		return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Binder binder = Binder.get(environment);
+		Map<String, Object> properties = new HashMap<>();
+		if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+			List<String> excluded = new ArrayList<>(
+					binder.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).orElse(List.of()));
+			excluded.add(DATA_SOURCE_AUTO_CONFIGURATION);
+			properties.put("spring.autoconfigure.exclude", String.join(",", excluded));
+		}
+		boolean keys = binder.bind("assistants.server.api-keys", Bindable.listOf(AssistantsServerProperties.ApiKey.class))
+			.map((list) -> !list.isEmpty())
+			.orElse(false);
+		if (!keys && !environment.containsProperty("server.address")) {
+			properties.put("server.address", LOOPBACK);
+		}
+		if (!properties.isEmpty()) {
+			environment.getPropertySources().addFirst(new MapPropertySource("assistantsServerDefaults", properties));
+		}
+	}
+
+}
