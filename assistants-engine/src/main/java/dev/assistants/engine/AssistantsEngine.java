@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -36,15 +39,17 @@ public final class AssistantsEngine implements AutoCloseable {
 	private final Routes routes;
 
 	private AssistantsEngine(Builder builder) {
+		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler : Schedulers.boundedElastic();
+		JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		ApiObjects objects = new ApiObjects(builder.clock);
 		RequestReader reader = new RequestReader();
 		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
-		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle,
-				builder.storeScheduler, builder.runStatePause);
+		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
+				storeScheduler, builder.runStatePause);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry), this.executor,
-				builder.projects, builder.storeScheduler, builder.maxRequestSize, builder.pollInterval);
+				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval);
 	}
 
 	/**
@@ -117,7 +122,7 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		private int maxRequestSize = 4 * 1024 * 1024;
 
-		private Scheduler storeScheduler = Schedulers.boundedElastic();
+		private @Nullable Scheduler storeScheduler;
 
 		private Builder(AssistantsStore store, AssistantModel model) {
 			this.store = Objects.requireNonNull(store, "store must not be null");

@@ -47,7 +47,7 @@ final class Routes {
 
 	private static final List<String> INCLUDES = List.of("step_details.tool_calls[*].file_search.results[*].content");
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	private final AssistantOperations assistants;
 
@@ -66,12 +66,13 @@ final class Routes {
 	private final Supplier<Duration> pollInterval;
 
 	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
-			Projects projects, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval) {
+			Projects projects, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval) {
 		this.assistants = assistants;
 		this.threads = threads;
 		this.runs = runs;
 		this.executor = executor;
 		this.projects = projects;
+		this.json = json;
 		this.scheduler = scheduler;
 		this.maxRequestSize = maxRequestSize;
 		this.pollInterval = pollInterval;

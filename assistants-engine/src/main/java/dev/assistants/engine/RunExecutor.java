@@ -16,7 +16,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,25 +59,25 @@ final class RunExecutor implements AutoCloseable {
 
 	private final Supplier<Duration> pause;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
 	private final Disposable.Composite detached = Disposables.composite();
 
 	/**
+	 * @param json the mapper that reads stored objects into the model's records for the model
 	 * @param pause how long a run stays in each state before it moves on, when executed for a
 	 * client that polls
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
-			RunLifecycle lifecycle, Scheduler scheduler, Supplier<Duration> pause) {
+			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause) {
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
 		this.threads = threads;
 		this.lifecycle = lifecycle;
+		this.json = json;
 		this.scheduler = scheduler;
 		this.pause = pause;
 	}
