@@ -78,20 +78,15 @@ final class Turn {
 			return Flux.empty();
 		}
 		if (output instanceof TextDelta delta) {
-			return opened((this.message != null) ? null : this::openMessage).concatWith(Flux.defer(() -> {
-				if (this.ended) {
-					return Flux.empty();
-				}
-				this.text.append(delta.text());
-				return Flux.just(messageDelta(delta.text()));
-			}));
+			Flux<RunEvent> opening = (this.message == null) ? write(this::openMessage) : Flux.empty();
+			return opening.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Flux.just(messageDelta(delta.text()))));
 		}
 		if (output instanceof ToolCallDelta delta) {
-			return opened((this.toolStep != null) ? null : this::openToolStep)
-				.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Flux.just(stepDelta(delta))));
+			Flux<RunEvent> opening = (this.toolStep == null) ? write(this::openToolStep) : Flux.empty();
+			return opening.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Flux.just(stepDelta(delta))));
 		}
 		Finish finish = (Finish) output;
-		return this.inStore.apply(() -> inRun((tx, run) -> finish(tx, run, finish)));
+		return write((tx, run) -> finish(tx, run, finish));
 	}
 
 	/** The end of a turn whose model completed without saying why. */
@@ -104,28 +99,27 @@ final class Turn {
 		if (this.ended) {
 			return Flux.empty();
 		}
-		return this.inStore.apply(() -> inRun((tx, run) -> {
+		return write((tx, run) -> {
 			if (this.message != null) {
 				this.message.set("content", content());
 				tx.update(ObjectKind.MESSAGE, this.ref.project(), this.message);
 			}
 			this.ended = true;
 			return this.lifecycle.fail(tx, this.ref, run, ex.getCode(), ex.getMessage());
-		}));
+		});
 	}
 
-	/** The events of opening the message or step an output goes into, if it is not open yet. */
-	private Flux<RunEvent> opened(@Nullable Opening opening) {
-		return (opening != null) ? this.inStore.apply(() -> inRun(opening)) : Flux.empty();
-	}
-
-	/** Work in a transaction, on the run locked and in progress; once it is not, the turn has ended. */
-	private List<RunEvent> inRun(Opening work) {
-		return this.store.inTransaction((tx) -> this.lifecycle.inProgress(tx, this.ref).map((run) -> work.open(tx, run))
+	/**
+	 * Write in one transaction, with the run locked and still in progress, off the event loop;
+	 * once the run is no longer in progress, the turn has ended and writes nothing.
+	 */
+	private Flux<RunEvent> write(Write write) {
+		return this.inStore.apply(() -> this.store.inTransaction((tx) -> this.lifecycle.inProgress(tx, this.ref)
+			.map((run) -> write.apply(tx, run))
 			.orElseGet(() -> {
 				this.ended = true;
 				return List.of();
-			}));
+			})));
 	}
 
 	private List<RunEvent> openMessage(StoreTransaction tx, ObjectNode run) {
@@ -170,6 +164,7 @@ final class Turn {
 	}
 
 	private RunEvent messageDelta(String piece) {
+		this.text.append(piece);
 		ObjectNode delta = NODES.objectNode().put("id", ApiObjects.id(this.message)).put("object", "thread.message.delta");
 		delta.putObject("delta")
 			.putArray("content")
@@ -300,10 +295,13 @@ final class Turn {
 		return NODES.arrayNode().add(ApiObjects.textPart(this.text.toString()));
 	}
 
+	/**
+	 * A write of the turn, given the transaction and the run it locked.
+	 */
 	@FunctionalInterface
-	private interface Opening {
+	private interface Write {
 
-		List<RunEvent> open(StoreTransaction tx, ObjectNode run);
+		List<RunEvent> apply(StoreTransaction tx, ObjectNode run);
 
 	}
 
