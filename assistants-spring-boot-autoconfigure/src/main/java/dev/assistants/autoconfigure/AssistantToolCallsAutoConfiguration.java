@@ -25,7 +25,7 @@ public final class AssistantToolCallsAutoConfiguration {
 	AssistantToolCalls assistantToolCalls(AssistantsOperations operations, ObjectProvider<AssistantFunction> functions,
 			OpenAiProperties properties) {
 		return new AssistantToolCalls(operations, functions.orderedStream().toList(),
-				properties.getTools().getMaxRounds(), properties.getTools().getOnError());
+				properties.getTools().toOptions());
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
+import dev.assistants.tools.ToolCallOptions;
 import dev.assistants.tools.ToolErrorHandling;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -403,6 +404,18 @@ public class OpenAiProperties {
 		 */
 		private ToolErrorHandling onError = ToolErrorHandling.REPORT;
 
+		/**
+		 * Longest time a function may take to answer a call; one that takes longer is answered as
+		 * one that failed.
+		 */
+		private Duration functionTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Whether to cancel the run when the loop gives up (too many rounds, a failed call with
+		 * on-error 'fail', or the subscriber cancels), so that its thread takes new messages again.
+		 */
+		private boolean cancelOnFailure = true;
+
 		public int getMaxRounds() {
 			return this.maxRounds;
 		}
@@ -417,6 +430,26 @@ public class OpenAiProperties {
 
 		public void setOnError(ToolErrorHandling onError) {
 			this.onError = onError;
+		}
+
+		public Duration getFunctionTimeout() {
+			return this.functionTimeout;
+		}
+
+		public void setFunctionTimeout(Duration functionTimeout) {
+			this.functionTimeout = functionTimeout;
+		}
+
+		public boolean isCancelOnFailure() {
+			return this.cancelOnFailure;
+		}
+
+		public void setCancelOnFailure(boolean cancelOnFailure) {
+			this.cancelOnFailure = cancelOnFailure;
+		}
+
+		ToolCallOptions toOptions() {
+			return new ToolCallOptions(this.maxRounds, this.onError, this.functionTimeout, this.cancelOnFailure);
 		}
 
 	}

@@ -420,15 +420,19 @@ public interface AssistantsOperations {
 	/**
 	 * Cancel every run of a thread that is still active ({@code queued}, {@code in_progress} or
 	 * {@code requires_action}) and wait until each has stopped, so that messages can be added to the
-	 * thread again (see {@link ActiveRunException}).
+	 * thread again (see {@link ActiveRunException}). A run that stops on its own before its cancel
+	 * arrives (the server refuses the cancel with a 400 and the run is no longer active) counts as
+	 * stopped.
 	 * @param threadId the ID of the thread
-	 * @return the runs that were cancelled, in the status they stopped in
+	 * @return the runs that were active, in the status they stopped in
 	 */
 	default Flux<RunObject> cancelActiveRuns(String threadId) {
 		return listAllRuns(threadId, ListQuery.limit(100))
 			.filter((run) -> RunStatuses.isActive(run.status()))
 			.concatMap((run) -> (run.status().equals(RunStatus.CANCELLING) ? Mono.<RunObject>empty()
-					: cancelRun(threadId, run.id()))
+					: cancelRun(threadId, run.id()).onErrorResume(BadRequestException.class,
+							(ex) -> getRun(threadId, run.id())
+								.flatMap((now) -> RunStatuses.isActive(now.status()) ? Mono.error(ex) : Mono.empty())))
 				.then(pollRun(threadId, run.id())));
 	}
 
@@ -436,13 +440,15 @@ public interface AssistantsOperations {
 
 	/**
 	 * All assistants from the given page on, fetched page by page as the subscriber asks for more:
-	 * each next page is requested with {@code after} set to the previous page's {@code last_id},
-	 * until a page says {@code has_more: false}.
+	 * each next page is requested with {@code after} set to the previous page's {@code last_id} (or
+	 * its last object's ID, from a server that sends no {@code last_id}), until a page says
+	 * {@code has_more: false}. A next page that does not move past its cursor (a server that
+	 * ignores {@code after}) fails with an {@link InvalidResponseException}.
 	 * @param query the first page, for example {@code ListQuery.limit(100)}
 	 * @return the assistants
 	 */
 	default Flux<AssistantObject> listAllAssistants(ListQuery query) {
-		return Pagination.all(query, this::listAssistants);
+		return Pagination.all("listAllAssistants", query, this::listAssistants, AssistantObject::id);
 	}
 
 	/**
@@ -453,7 +459,8 @@ public interface AssistantsOperations {
 	 * @return the messages
 	 */
 	default Flux<MessageObject> listAllMessages(String threadId, MessageListQuery query) {
-		return Pagination.all(query.page(), (page) -> listMessages(threadId, query.withPage(page)));
+		return Pagination.all("listAllMessages", query.page(), (page) -> listMessages(threadId, query.withPage(page)),
+				MessageObject::id);
 	}
 
 	/**
@@ -464,7 +471,7 @@ public interface AssistantsOperations {
 	 * @return the runs
 	 */
 	default Flux<RunObject> listAllRuns(String threadId, ListQuery query) {
-		return Pagination.all(query, (page) -> listRuns(threadId, page));
+		return Pagination.all("listAllRuns", query, (page) -> listRuns(threadId, page), RunObject::id);
 	}
 
 	/**
@@ -476,7 +483,7 @@ public interface AssistantsOperations {
 	 * @return the run steps
 	 */
 	default Flux<RunStepObject> listAllRunSteps(String threadId, String runId, ListQuery query) {
-		return Pagination.all(query, (page) -> listRunSteps(threadId, runId, page));
+		return Pagination.all("listAllRunSteps", query, (page) -> listRunSteps(threadId, runId, page), RunStepObject::id);
 	}
 
 }

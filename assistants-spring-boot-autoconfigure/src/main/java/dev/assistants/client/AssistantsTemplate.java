@@ -13,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,6 +91,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	/** The default base URL, OpenAI's own API. */
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+	private static final Log listenerLogger = LogFactory.getLog(ResponseListener.class);
 
 	private final WebClient webClient;
 
@@ -339,10 +344,28 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	/**
 	 * Follow a run from its first answer until it stops, reading it again after the delay the
-	 * server asks for ({@code openai-poll-after-ms}) or the configured interval.
+	 * server asks for ({@code openai-poll-after-ms}) or the configured interval, until the deadline.
+	 * With {@code cancelOnTimeout}, the first answer is awaited past the deadline (the client's own
+	 * timeouts bound it), so that a run the server created meanwhile is known and can be cancelled.
 	 */
 	private Mono<RunObject> poll(Mono<ApiResponse<RunObject>> first, PollOptions options) {
-		AtomicReference<@Nullable RunObject> latest = new AtomicReference<>();
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			AtomicReference<@Nullable RunObject> latest = new AtomicReference<>();
+			Mono<RunObject> timedOut = Mono.defer(() -> pollTimedOut(latest.get(), options));
+			if (!options.cancelOnTimeout()) {
+				return follow(first, latest, options).timeout(options.timeout(), timedOut);
+			}
+			return first.flatMap((response) -> {
+				latest.set(response.body());
+				Duration left = options.timeout().minusNanos(System.nanoTime() - start);
+				return (!left.isNegative() && !left.isZero()) ? follow(Mono.just(response), latest, options).timeout(left, timedOut) : timedOut;
+			});
+		});
+	}
+
+	private Mono<RunObject> follow(Mono<ApiResponse<RunObject>> first, AtomicReference<@Nullable RunObject> latest,
+			PollOptions options) {
 		return first.expand((response) -> {
 			RunObject run = response.body();
 			latest.set(run);
@@ -351,7 +374,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			}
 			return Mono.delay(pollDelay(response.headers(), options))
 				.then(exchangeForResponse(getRunRequest(run.threadId(), run.id()), RunObject.class));
-		}).last().map(ApiResponse::body).timeout(options.timeout(), Mono.defer(() -> pollTimedOut(latest.get(), options)));
+		}).last().map(ApiResponse::body);
 	}
 
 	private static Duration pollDelay(HttpHeaders headers, PollOptions options) {
@@ -467,12 +490,19 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	}
 
 	/**
-	 * Tell the call's {@link ResponseListener}, if it has one, of the response.
+	 * Tell the call's {@link ResponseListener}, if it has one, of the response. What the listener
+	 * throws is logged, never taken for a failure of the call.
 	 */
 	private static ClientResponse notified(ClientResponse response, ContextView context) {
 		ResponseListener listener = context.getOrDefault(ResponseListener.class, null);
 		if (listener != null) {
-			listener.onResponse(response.statusCode().value(), response.headers().asHttpHeaders());
+			try {
+				listener.onResponse(response.statusCode().value(), response.headers().asHttpHeaders());
+			}
+			catch (RuntimeException ex) {
+				listenerLogger.warn("ResponseListener " + listener + " failed on a " + response.statusCode().value()
+						+ " response; the call goes on", ex);
+			}
 		}
 		return response;
 	}
@@ -531,10 +561,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
 		return Flux.defer(() -> {
-			AtomicReference<@Nullable AssistantStreamEvent> last = new AtomicReference<>();
+			AtomicBoolean endedWell = new AtomicBoolean();
 			return events.takeUntil(DoneEvent.class::isInstance)
 				.<AssistantStreamEvent>handle((event, sink) -> {
-					last.set(event);
+					if (event instanceof DoneEvent || event instanceof RunEvent) {
+						endedWell.set(endsWell(event));
+					}
 					if (event instanceof ErrorEvent error) {
 						sink.error(new AssistantsStreamException(request.description() + ": the server sent an error: "
 								+ error.data().message() + " [type=" + error.data().type() + ", code="
@@ -544,18 +576,19 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 						sink.next(event);
 					}
 				})
-				.concatWith(Mono.defer(() -> endedWell(last.get()) ? Mono.empty()
+				.concatWith(Mono.defer(() -> endedWell.get() ? Mono.empty()
 						: Mono.error(new AssistantsStreamException(
 								request.description() + ": the stream ended before its done event", null))));
 		});
 	}
 
 	/**
-	 * Whether a stream that ends after this event ended well: after {@code done}, or after the run
-	 * reached a state it only leaves on a new request, for servers that do not send {@code done}.
+	 * Whether a stream may end after this event: after {@code done}, or (for servers that do not
+	 * send {@code done}) once the run reached a state it only leaves on a new request, whatever
+	 * other events follow it.
 	 */
-	private static boolean endedWell(@Nullable AssistantStreamEvent last) {
-		return last instanceof DoneEvent || (last instanceof RunEvent run && RunStatuses.isTerminal(run.data().status()));
+	private static boolean endsWell(AssistantStreamEvent event) {
+		return event instanceof DoneEvent || (event instanceof RunEvent run && RunStatuses.isTerminal(run.data().status()));
 	}
 
 	private @Nullable String idempotencyKey(ApiRequest request) {

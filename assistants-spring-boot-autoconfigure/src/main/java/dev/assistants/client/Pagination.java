@@ -1,7 +1,9 @@
 package dev.assistants.client;
 
+import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,15 +19,53 @@ final class Pagination {
 
 	/**
 	 * The objects of the first page and of every page after it. A page is requested only when the
-	 * subscriber wants more objects than the pages so far held; walking stops at a page with
-	 * {@code has_more: false} (or, from a server that sends {@code has_more} wrongly, one without
-	 * a {@code last_id} or without objects).
+	 * subscriber wants more objects than the pages so far held, with {@code after} set to the
+	 * previous page's {@code last_id} (or, from a server that sends none, the ID of its last
+	 * object); walking stops at a page with {@code has_more: false} or without objects. A server
+	 * whose next page does not move past the cursor (it ignores {@code after}) fails the walk with an
+	 * {@link InvalidResponseException} instead of looping for ever.
+	 * @param operation the list operation, for messages
+	 * @param first the first page
+	 * @param fetch the list operation
+	 * @param id the ID of a listed object
 	 */
-	static <T> Flux<T> all(ListQuery first, Function<ListQuery, Mono<? extends ListResponse<T>>> fetch) {
-		return Flux.<ListResponse<T>>from(fetch.apply(first))
-			.expand((page) -> (page.hasMore() && page.lastId() != null && !page.data().isEmpty())
-					? fetch.apply(first.withAfter(page.lastId())) : Mono.empty())
-			.concatMapIterable(ListResponse::data, 1);
+	static <T> Flux<T> all(String operation, ListQuery first, Function<ListQuery, Mono<? extends ListResponse<T>>> fetch,
+			Function<T, String> id) {
+		return Flux.<Fetched<T>>from(fetch.apply(first).map((page) -> new Fetched<>(page, first.after())))
+			.expand((fetched) -> {
+				String cursor = fetched.nextCursor(id);
+				return (cursor != null) ? fetch.apply(first.withAfter(cursor))
+					.map((page) -> new Fetched<>(page, cursor).checked(operation, id))
+					: Mono.empty();
+			})
+			.concatMapIterable((fetched) -> fetched.page().data(), 1);
+	}
+
+	/**
+	 * A page, and the cursor it was asked for with.
+	 */
+	private record Fetched<T>(ListResponse<T> page, @Nullable String after) {
+
+		/** The cursor of the next page, or {@code null} if this page is the last. */
+		@Nullable String nextCursor(Function<T, String> id) {
+			List<T> data = this.page.data();
+			if (!this.page.hasMore() || data.isEmpty()) {
+				return null;
+			}
+			return (this.page.lastId() != null) ? this.page.lastId() : id.apply(data.get(data.size() - 1));
+		}
+
+		/** This page, if it moved past the cursor it was asked for with. */
+		Fetched<T> checked(String operation, Function<T, String> id) {
+			boolean repeated = this.page.data().stream().map(id).anyMatch((object) -> object.equals(this.after));
+			if (repeated || (this.after != null && this.after.equals(nextCursor(id)))) {
+				throw new InvalidResponseException(operation + ": the page after '" + this.after
+						+ "' does not move past it (it holds that object again); the server may not support 'after'",
+						null);
+			}
+			return this;
+		}
+
 	}
 
 }

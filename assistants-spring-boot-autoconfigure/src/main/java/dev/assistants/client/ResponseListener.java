@@ -14,7 +14,8 @@ import org.springframework.http.HttpHeaders;
  *             headers.getFirst("x-request-id"))).asContext())
  * </pre>
  * It runs on the connection's event loop, before the body is read: it must be quick and must not
- * throw or block.
+ * block. An exception it throws is logged (at WARN, on {@code dev.assistants.client.ResponseListener})
+ * and changes nothing: the call goes on, and is never retried because of it.
  */
 @FunctionalInterface
 public interface ResponseListener {

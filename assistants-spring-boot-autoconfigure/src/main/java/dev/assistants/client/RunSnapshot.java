@@ -27,20 +27,23 @@ import dev.assistants.client.model.ThreadObject;
 public record RunSnapshot(AssistantStreamEvent event, @Nullable ThreadObject thread, @Nullable RunObject run,
 		List<MessageObject> messages, List<RunStepObject> steps) {
 
+	private static final String PARAGRAPH = "\n\n";
+
 	/**
-	 * The text the assistant wrote so far: the text parts of its messages, one message after the
-	 * other.
+	 * The text the assistant wrote so far: the text of its messages, one after the other, separated
+	 * by a blank line ({@code "\n\n"}).
 	 * @return the text, empty before the first delta
 	 */
 	public String text() {
 		return this.messages.stream()
 			.filter((message) -> MessageRole.ASSISTANT.equals(message.role()))
 			.map(RunSnapshot::text)
-			.collect(Collectors.joining("\n\n"));
+			.collect(Collectors.joining(PARAGRAPH));
 	}
 
 	/**
-	 * The text parts of a message, one after the other.
+	 * The text parts of a message, separated by a blank line ({@code "\n\n"}), as the messages of
+	 * {@link #text()} are.
 	 * @param message the message
 	 * @return its text
 	 */
@@ -49,7 +52,7 @@ public record RunSnapshot(AssistantStreamEvent event, @Nullable ThreadObject thr
 			.stream()
 			.filter(MessageContentTextObject.class::isInstance)
 			.map((content) -> ((MessageContentTextObject) content).text().value())
-			.collect(Collectors.joining());
+			.collect(Collectors.joining(PARAGRAPH));
 	}
 
 }

@@ -34,6 +34,8 @@ import dev.assistants.client.model.MessageDeltaContentTextAnnotationsFileCitatio
 import dev.assistants.client.model.MessageDeltaContentTextAnnotationsFilePathObject;
 import dev.assistants.client.model.MessageDeltaContentTextObject;
 import dev.assistants.client.model.MessageObject;
+import dev.assistants.client.model.MessageRole;
+import dev.assistants.client.model.MessageStatus;
 import dev.assistants.client.model.RunObject;
 import dev.assistants.client.model.RunStepDeltaStepDetails;
 import dev.assistants.client.model.RunStepDeltaStepDetailsMessageCreationObject;
@@ -56,14 +58,31 @@ import dev.assistants.client.model.RunStepDetailsToolCallsFileSearchObject;
 import dev.assistants.client.model.RunStepDetailsToolCallsFunctionObject;
 import dev.assistants.client.model.RunStepDetailsToolCallsObject;
 import dev.assistants.client.model.RunStepObject;
+import dev.assistants.client.model.RunStepStatus;
+import dev.assistants.client.model.RunStepType;
 import dev.assistants.client.model.ThreadObject;
 import dev.assistants.client.model.UnknownVariant;
 
 /**
  * Folds the events of one streamed run into {@link RunSnapshot}s: a full object from an event
- * replaces what was known, a delta is applied to it. Not thread-safe: one per subscription.
+ * replaces what was known, a delta is applied to it. Deltas follow their {@code index}, whatever
+ * order they come in (a part not seen yet is held by an empty one), and a delta that arrives
+ * before the event that creates its object starts that object, which the event then completes.
+ * Not thread-safe: one per subscription.
  */
 final class RunSnapshotAccumulator {
+
+	private static final MessageContentTextObject NO_TEXT = new MessageContentTextObject(
+			new MessageContentTextObject.Text("", List.of()));
+
+	private static final MessageContentTextAnnotationsFileCitationObject NO_CITATION = new MessageContentTextAnnotationsFileCitationObject(
+			"", new MessageContentTextAnnotationsFileCitationObject.FileCitation(""), 0, 0);
+
+	private static final MessageContentTextAnnotationsFilePathObject NO_PATH = new MessageContentTextAnnotationsFilePathObject(
+			"", new MessageContentTextAnnotationsFilePathObject.FilePath(""), 0, 0);
+
+	private static final RunStepDetailsToolCallsFunctionObject NO_CALL = new RunStepDetailsToolCallsFunctionObject("",
+			new RunStepDetailsToolCallsFunctionObject.Function("", "", null));
 
 	private final Map<String, MessageObject> messages = new LinkedHashMap<>();
 
@@ -81,50 +100,77 @@ final class RunSnapshotAccumulator {
 			this.run = runEvent.data();
 		}
 		else if (event instanceof MessageEvent message) {
-			this.messages.put(message.data().id(), message.data());
+			this.messages.merge(message.data().id(), message.data(), (known, full) -> full.content().isEmpty()
+					? full.withContent(known.content()) : full);
 		}
 		else if (event instanceof MessageDelta delta && delta.data().delta().content() != null) {
-			this.messages.computeIfPresent(delta.data().id(), (id, message) -> message
-				.withContent(merge(message.content(), delta.data().delta().content(), MessageDeltaContent::index,
-						RunSnapshotAccumulator::content)));
+			List<MessageDeltaContent> content = delta.data().delta().content();
+			this.messages.compute(delta.data().id(), (id, message) -> {
+				MessageObject known = (message != null) ? message : startedMessage(id);
+				return known.withContent(merge(known.content(), content, MessageDeltaContent::index,
+						RunSnapshotAccumulator::content, NO_TEXT));
+			});
 		}
 		else if (event instanceof RunStepEvent step) {
-			this.steps.put(step.data().id(), step.data());
+			this.steps.merge(step.data().id(), step.data(), (known, full) -> hasNoToolCalls(full.stepDetails())
+					? full.withStepDetails(known.stepDetails()) : full);
 		}
 		else if (event instanceof RunStepDelta delta && delta.data().delta().stepDetails() != null) {
 			RunStepDeltaStepDetails details = delta.data().delta().stepDetails();
-			this.steps.computeIfPresent(delta.data().id(),
-					(id, step) -> step.withStepDetails(stepDetails(step.stepDetails(), details)));
+			this.steps.compute(delta.data().id(), (id, step) -> {
+				RunStepObject known = (step != null) ? step : startedStep(id, details);
+				return known.withStepDetails(stepDetails(known.stepDetails(), details));
+			});
 		}
 		return new RunSnapshot(event, this.thread, this.run, List.copyOf(this.messages.values()),
 				List.copyOf(this.steps.values()));
 	}
 
+	/** A message its deltas start, before the event that creates it arrives. */
+	private static MessageObject startedMessage(String id) {
+		return new MessageObject(id, "thread.message", 0, "", MessageStatus.IN_PROGRESS, null, null, null,
+				MessageRole.ASSISTANT, List.of(), null, null, null, null);
+	}
+
+	/** A step its deltas start, before the event that creates it arrives. */
+	private static RunStepObject startedStep(String id, RunStepDeltaStepDetails delta) {
+		boolean toolCalls = delta instanceof RunStepDeltaStepDetailsToolCallsObject;
+		RunStepDetails details = toolCalls ? new RunStepDetailsToolCallsObject(List.of())
+				: new RunStepDetailsMessageCreationObject(new RunStepDetailsMessageCreationObject.MessageCreation(""));
+		return new RunStepObject(id, "thread.run.step", 0, "", "", "",
+				toolCalls ? RunStepType.TOOL_CALLS : RunStepType.MESSAGE_CREATION, RunStepStatus.IN_PROGRESS, details,
+				null, null, null, null, null, null, null);
+	}
+
+	/** Whether a step's details are those of a step just created, whose calls the deltas bring. */
+	private static boolean hasNoToolCalls(RunStepDetails details) {
+		return details instanceof RunStepDetailsToolCallsObject calls && calls.toolCalls().isEmpty();
+	}
+
 	/**
-	 * Apply indexed deltas to a list: a delta at an existing index changes that element, one past
-	 * the end adds an element.
+	 * Apply indexed deltas to a list: the delta of an index changes the element there; an index
+	 * past the end grows the list, an empty element holding each place not seen yet.
 	 */
 	private static <E, D> List<E> merge(List<E> elements, List<D> deltas, ToIntFunction<D> index,
-			BiFunction<@Nullable E, D, @Nullable E> apply) {
+			BiFunction<E, D, @Nullable E> apply, E empty) {
 		List<E> merged = new ArrayList<>(elements);
 		for (D delta : deltas) {
 			int at = index.applyAsInt(delta);
-			E existing = (at >= 0 && at < merged.size()) ? merged.get(at) : null;
-			E updated = apply.apply(existing, delta);
-			if (updated == null) {
+			if (at < 0) {
 				continue;
 			}
-			if (existing != null) {
-				merged.set(at, updated);
+			while (merged.size() <= at) {
+				merged.add(empty);
 			}
-			else {
-				merged.add(updated);
+			E updated = apply.apply(merged.get(at), delta);
+			if (updated != null) {
+				merged.set(at, updated);
 			}
 		}
 		return merged;
 	}
 
-	private static @Nullable MessageContent content(@Nullable MessageContent existing, MessageDeltaContent delta) {
+	private static @Nullable MessageContent content(MessageContent existing, MessageDeltaContent delta) {
 		if (delta instanceof MessageDeltaContentTextObject text && text.text() != null) {
 			MessageContentTextObject.Text previous = (existing instanceof MessageContentTextObject known)
 					? known.text() : new MessageContentTextObject.Text("", List.of());
@@ -132,7 +178,7 @@ final class RunSnapshotAccumulator {
 			return new MessageContentTextObject(new MessageContentTextObject.Text(
 					previous.value() + Objects.requireNonNullElse(text.text().value(), ""),
 					(annotations != null) ? merge(previous.annotations(), annotations,
-							MessageDeltaContentTextAnnotation::index, RunSnapshotAccumulator::annotation)
+							MessageDeltaContentTextAnnotation::index, RunSnapshotAccumulator::annotation, NO_CITATION)
 							: previous.annotations()));
 		}
 		if (delta instanceof MessageDeltaContentRefusalObject refusal) {
@@ -148,21 +194,27 @@ final class RunSnapshotAccumulator {
 		return existing;
 	}
 
-	private static @Nullable MessageContentTextAnnotation annotation(@Nullable MessageContentTextAnnotation existing,
+	/** An annotation's delta changes the fields it carries and keeps the others. */
+	private static @Nullable MessageContentTextAnnotation annotation(MessageContentTextAnnotation existing,
 			MessageDeltaContentTextAnnotation delta) {
 		if (delta instanceof MessageDeltaContentTextAnnotationsFileCitationObject citation) {
+			MessageContentTextAnnotationsFileCitationObject previous = (existing instanceof MessageContentTextAnnotationsFileCitationObject known)
+					? known : NO_CITATION;
 			String fileId = (citation.fileCitation() != null) ? citation.fileCitation().fileId() : null;
-			return new MessageContentTextAnnotationsFileCitationObject(Objects.requireNonNullElse(citation.text(), ""),
+			return new MessageContentTextAnnotationsFileCitationObject(
+					Objects.requireNonNullElse(citation.text(), previous.text()),
 					new MessageContentTextAnnotationsFileCitationObject.FileCitation(
-							Objects.requireNonNullElse(fileId, "")),
-					Objects.requireNonNullElse(citation.startIndex(), 0),
-					Objects.requireNonNullElse(citation.endIndex(), 0));
+							Objects.requireNonNullElse(fileId, previous.fileCitation().fileId())),
+					Objects.requireNonNullElse(citation.startIndex(), previous.startIndex()),
+					Objects.requireNonNullElse(citation.endIndex(), previous.endIndex()));
 		}
 		if (delta instanceof MessageDeltaContentTextAnnotationsFilePathObject path) {
-			return new MessageContentTextAnnotationsFilePathObject(Objects.requireNonNullElse(path.text(), ""),
-					Objects.requireNonNullElse(path.filePath(),
-							new MessageContentTextAnnotationsFilePathObject.FilePath("")),
-					Objects.requireNonNullElse(path.startIndex(), 0), Objects.requireNonNullElse(path.endIndex(), 0));
+			MessageContentTextAnnotationsFilePathObject previous = (existing instanceof MessageContentTextAnnotationsFilePathObject known)
+					? known : NO_PATH;
+			return new MessageContentTextAnnotationsFilePathObject(Objects.requireNonNullElse(path.text(), previous.text()),
+					Objects.requireNonNullElse(path.filePath(), previous.filePath()),
+					Objects.requireNonNullElse(path.startIndex(), previous.startIndex()),
+					Objects.requireNonNullElse(path.endIndex(), previous.endIndex()));
 		}
 		return (delta instanceof UnknownVariant unknown) ? unknown : existing;
 	}
@@ -172,7 +224,7 @@ final class RunSnapshotAccumulator {
 			List<RunStepDetailsToolCall> existing = (details instanceof RunStepDetailsToolCallsObject known)
 					? known.toolCalls() : List.of();
 			return new RunStepDetailsToolCallsObject(merge(existing, toolCalls.toolCalls(),
-					RunStepDeltaStepDetailsToolCall::index, RunSnapshotAccumulator::toolCall));
+					RunStepDeltaStepDetailsToolCall::index, RunSnapshotAccumulator::toolCall, NO_CALL));
 		}
 		if (delta instanceof RunStepDeltaStepDetailsMessageCreationObject creation && creation.messageCreation() != null
 				&& creation.messageCreation().messageId() != null) {
@@ -182,12 +234,11 @@ final class RunSnapshotAccumulator {
 		return details;
 	}
 
-	private static @Nullable RunStepDetailsToolCall toolCall(@Nullable RunStepDetailsToolCall existing,
+	private static @Nullable RunStepDetailsToolCall toolCall(RunStepDetailsToolCall existing,
 			RunStepDeltaStepDetailsToolCall delta) {
 		if (delta instanceof RunStepDeltaStepDetailsToolCallsFunctionObject function) {
 			RunStepDetailsToolCallsFunctionObject previous = (existing instanceof RunStepDetailsToolCallsFunctionObject known)
-					? known : new RunStepDetailsToolCallsFunctionObject("",
-							new RunStepDetailsToolCallsFunctionObject.Function("", "", null));
+					? known : NO_CALL;
 			RunStepDeltaStepDetailsToolCallsFunctionObject.Function change = function.function();
 			return new RunStepDetailsToolCallsFunctionObject(Objects.requireNonNullElse(function.id(), previous.id()),
 					new RunStepDetailsToolCallsFunctionObject.Function(
@@ -210,9 +261,9 @@ final class RunSnapshotAccumulator {
 							+ ((change != null && change.input() != null) ? change.input() : ""), outputs));
 		}
 		if (delta instanceof RunStepDeltaStepDetailsToolCallsFileSearchObject fileSearch) {
-			return (existing != null) ? existing : new RunStepDetailsToolCallsFileSearchObject(
-					Objects.requireNonNullElse(fileSearch.id(), ""),
-					new RunStepDetailsToolCallsFileSearchObject.FileSearch(null, null));
+			return (existing instanceof RunStepDetailsToolCallsFileSearchObject) ? existing
+					: new RunStepDetailsToolCallsFileSearchObject(Objects.requireNonNullElse(fileSearch.id(), ""),
+							new RunStepDetailsToolCallsFileSearchObject.FileSearch(null, null));
 		}
 		return (delta instanceof UnknownVariant unknown) ? unknown : existing;
 	}

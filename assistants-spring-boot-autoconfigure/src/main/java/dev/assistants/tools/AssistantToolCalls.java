@@ -1,10 +1,17 @@
 package dev.assistants.tools;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.model.AssistantStreamEvent;
+import dev.assistants.client.model.AssistantStreamEvent.RunEvent;
 import dev.assistants.client.model.AssistantStreamEvent.RunRequiresAction;
 import dev.assistants.client.model.AssistantTool;
 import dev.assistants.client.model.AssistantToolsFunction;
@@ -29,41 +37,44 @@ import org.springframework.util.Assert;
 /**
  * Answers the function calls of runs with the declared {@link AssistantFunction}s: whenever a run
  * stops at {@code requires_action}, it calls the requested functions (in parallel, arguments bound
- * to each function's type), submits all outputs in one request, and carries on until the run ends
- * or the most rounds allowed are used.
+ * to each function's type, each within the function timeout), submits all outputs in one request
+ * (a function that answers nothing is answered with an empty output), and carries on until the run
+ * ends or the most rounds allowed are used. When the loop gives up, or its subscriber cancels before
+ * the run ends, it cancels the run (unless told not to), so that the thread is not left with a run
+ * nobody answers.
  * <pre class="code">
  * toolCalls.createRunAndHandleToolCalls(threadId, CreateRunRequest.builder(assistantId).build())
  * </pre>
  */
 public final class AssistantToolCalls {
 
+	private static final Log logger = LogFactory.getLog(AssistantToolCalls.class);
+
 	private static final JsonMapper JSON = AssistantsJson.createMapper();
+
+	private static final Set<RunStatus> STOPPED = Set.of(RunStatus.CANCELLING, RunStatus.CANCELLED,
+			RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.EXPIRED, RunStatus.INCOMPLETE);
 
 	private final AssistantsOperations operations;
 
 	private final Map<String, AssistantFunction> functions;
 
-	private final int maxRounds;
-
-	private final ToolErrorHandling errorHandling;
+	private final ToolCallOptions options;
 
 	/**
 	 * Create the loop.
 	 * @param operations the client
 	 * @param functions the functions runs may call, by their distinct names
-	 * @param maxRounds how many times outputs are submitted for one run at the most
-	 * @param errorHandling what to do when a call cannot be answered
+	 * @param options how to answer the calls
 	 */
-	public AssistantToolCalls(AssistantsOperations operations, List<AssistantFunction> functions, int maxRounds,
-			ToolErrorHandling errorHandling) {
+	public AssistantToolCalls(AssistantsOperations operations, List<AssistantFunction> functions,
+			ToolCallOptions options) {
 		Assert.notNull(operations, "operations must not be null");
-		Assert.isTrue(maxRounds > 0, "maxRounds must be positive");
-		Assert.notNull(errorHandling, "errorHandling must not be null");
+		Assert.notNull(options, "options must not be null");
 		this.operations = operations;
 		this.functions = functions.stream()
 			.collect(Collectors.toUnmodifiableMap((function) -> function.definition().name(), Function.identity()));
-		this.maxRounds = maxRounds;
-		this.errorHandling = errorHandling;
+		this.options = options;
 	}
 
 	/**
@@ -86,7 +97,9 @@ public final class AssistantToolCalls {
 	 * @return the run as it ended
 	 */
 	public Mono<RunObject> createRunAndHandleToolCalls(String threadId, CreateRunRequest request) {
-		return this.operations.createRunAndPoll(threadId, request).flatMap((run) -> handleToolCalls(run, 1));
+		return this.operations.createRun(threadId, request)
+			.flatMap((created) -> abandonable(created,
+					this.operations.pollRun(threadId, created.id()).flatMap((run) -> loop(run, 1))));
 	}
 
 	/**
@@ -96,17 +109,17 @@ public final class AssistantToolCalls {
 	 * @return the run as it ended
 	 */
 	public Mono<RunObject> handleToolCalls(RunObject run) {
-		return handleToolCalls(run, 1);
+		return abandonable(run, loop(run, 1));
 	}
 
-	private Mono<RunObject> handleToolCalls(RunObject run, int round) {
+	private Mono<RunObject> loop(RunObject run, int round) {
 		if (!RunStatus.REQUIRES_ACTION.equals(run.status())) {
 			return Mono.just(run);
 		}
 		return checkRound(run, round).then(outputs(run))
 			.flatMap((outputs) -> this.operations.submitToolOutputsAndPoll(run.threadId(), run.id(),
 					SubmitToolOutputsRunRequest.of(outputs)))
-			.flatMap((next) -> handleToolCalls(next, round + 1));
+			.flatMap((next) -> loop(next, round + 1));
 	}
 
 	/**
@@ -117,24 +130,68 @@ public final class AssistantToolCalls {
 	 * @return the events
 	 */
 	public Flux<AssistantStreamEvent> createRunStreamAndHandleToolCalls(String threadId, CreateRunRequest request) {
-		return handleToolCalls(this.operations.createRunStream(threadId, request), 1);
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable RunObject> latest = new AtomicReference<>();
+			return loop(this.operations.createRunStream(threadId, request), 1)
+				.doOnNext((event) -> {
+					if (event instanceof RunEvent run) {
+						latest.set(run.data());
+					}
+				})
+				.onErrorResume(ToolCallException.class, (ex) -> this.<AssistantStreamEvent>gaveUp(latest.get(), ex).flux())
+				.doOnCancel(() -> abandoned(latest.get()));
+		});
 	}
 
-	private Flux<AssistantStreamEvent> handleToolCalls(Flux<AssistantStreamEvent> events, int round) {
+	private Flux<AssistantStreamEvent> loop(Flux<AssistantStreamEvent> events, int round) {
 		return events.concatMap((event) -> (event instanceof RunRequiresAction requiresAction)
 				? Flux.just(event).concatWith(resume(requiresAction.data(), round)) : Flux.just(event));
 	}
 
 	private Flux<AssistantStreamEvent> resume(RunObject run, int round) {
 		return checkRound(run, round).then(outputs(run))
-			.flatMapMany((outputs) -> handleToolCalls(this.operations.submitToolOutputsToRunStream(run.threadId(),
-					run.id(), SubmitToolOutputsRunRequest.of(outputs)), round + 1));
+			.flatMapMany((outputs) -> loop(this.operations.submitToolOutputsToRunStream(run.threadId(), run.id(),
+					SubmitToolOutputsRunRequest.of(outputs)), round + 1));
 	}
 
 	private Mono<Void> checkRound(RunObject run, int round) {
-		return (round <= this.maxRounds) ? Mono.empty()
+		return (round <= this.options.maxRounds()) ? Mono.empty()
 				: Mono.error(new ToolCallException("Run " + run.id() + " still requires tool outputs after "
-						+ this.maxRounds + " rounds (openai.tools.max-rounds)", null));
+						+ this.options.maxRounds() + " rounds (openai.tools.max-rounds)", null));
+	}
+
+	/**
+	 * The loop for a run, which cancels the run if the loop gives up or its subscriber leaves
+	 * before the run ends.
+	 */
+	private Mono<RunObject> abandonable(RunObject run, Mono<RunObject> loop) {
+		return loop.onErrorResume(ToolCallException.class, (ex) -> gaveUp(run, ex))
+			.doOnCancel(() -> abandoned(run));
+	}
+
+	/** The loop gave up: cancel the run, and say so in the exception. */
+	private <T> Mono<T> gaveUp(@Nullable RunObject run, ToolCallException failure) {
+		if (run == null || !this.options.cancelOnFailure()) {
+			return Mono.error(failure);
+		}
+		String stopped = "; run " + run.id() + " was cancelled (openai.tools.cancel-on-failure)";
+		return this.operations.cancelRun(run.threadId(), run.id())
+			.then(Mono.<T>error(() -> new ToolCallException(failure.getMessage() + stopped, failure)))
+			.onErrorResume((ex) -> !(ex instanceof ToolCallException), (ex) -> {
+				ToolCallException unanswered = new ToolCallException(failure.getMessage() + "; run " + run.id()
+						+ " could not be cancelled: " + ex.getMessage(), failure);
+				unanswered.addSuppressed(ex);
+				return Mono.error(unanswered);
+			});
+	}
+
+	/** The subscriber left before the run ended: cancel the run, as nobody will answer it. */
+	private void abandoned(@Nullable RunObject run) {
+		if (run != null && this.options.cancelOnFailure() && !STOPPED.contains(run.status())) {
+			this.operations.cancelRun(run.threadId(), run.id())
+				.subscribe((cancelled) -> logger.debug("Cancelled run " + run.id() + ", whose tool-call loop was cancelled"),
+						(ex) -> logger.debug("Could not cancel run " + run.id() + " after its tool-call loop was cancelled", ex));
+		}
 	}
 
 	/**
@@ -153,15 +210,19 @@ public final class AssistantToolCalls {
 		String name = call.function().name();
 		AssistantFunction function = this.functions.get(name);
 		if (function == null) {
-			return failed(call, new ToolCallException("Run asked for the unknown function '" + name + "'", null));
+			return failed(new ToolCallException("Run asked for the unknown function '" + name + "'", null));
 		}
+		Duration timeout = this.options.functionTimeout();
 		return Mono.defer(() -> function.call(call.function().arguments()))
-			.onErrorResume((ex) -> failed(call, new ToolCallException(
+			.timeout(timeout, Mono.error(() -> new ToolCallException("Function '" + name + "' did not answer tool call "
+					+ call.id() + " within " + timeout.toMillis() + " ms (openai.tools.function-timeout)", null)))
+			.defaultIfEmpty("")
+			.onErrorResume((ex) -> failed((ex instanceof ToolCallException timedOut) ? timedOut : new ToolCallException(
 					"Function '" + name + "' failed for tool call " + call.id() + ": " + ex.getMessage(), ex)));
 	}
 
-	private Mono<String> failed(RunToolCallObject call, ToolCallException failure) {
-		return switch (this.errorHandling) {
+	private Mono<String> failed(ToolCallException failure) {
+		return switch (this.options.onError()) {
 			case FAIL -> Mono.error(failure);
 			case REPORT -> Mono.just(JSON.writeValueAsString(Map.of("error", failure.getMessage())));
 		};

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import dev.assistants.client.AssistantsException;
 
 /**
- * The tool-call loop could not go on: a run called a function nobody declared or a function failed
- * (with {@link ToolErrorHandling#FAIL}), or a run still wanted tool outputs after the most rounds
- * allowed.
+ * The tool-call loop could not go on: a run called a function nobody declared, or a function failed
+ * or did not answer in time (with {@link ToolErrorHandling#FAIL}), or a run still wanted tool
+ * outputs after the most rounds allowed. The message says whether the run was cancelled.
  */
 public class ToolCallException extends AssistantsException {
 

@@ -1,7 +1,8 @@
 package dev.assistants.tools;
 
 /**
- * What the tool-call loop does when a run calls an unknown function or a function fails.
+ * What the tool-call loop does when a run calls an unknown function, or a function fails or does not
+ * answer in time.
  */
 public enum ToolErrorHandling {
 
@@ -12,7 +13,8 @@ public enum ToolErrorHandling {
 	REPORT,
 
 	/**
-	 * Stop the loop with a {@link ToolCallException}; the run is left waiting for outputs.
+	 * Stop the loop with a {@link ToolCallException}; the run is cancelled, unless
+	 * {@link ToolCallOptions#cancelOnFailure()} says not to.
 	 */
 	FAIL
 

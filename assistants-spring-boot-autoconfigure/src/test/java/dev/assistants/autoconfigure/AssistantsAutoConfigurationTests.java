@@ -22,6 +22,7 @@ import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
 import dev.assistants.tools.AssistantFunction;
 import dev.assistants.tools.AssistantToolCalls;
+import dev.assistants.tools.ToolCallOptions;
 import dev.assistants.tools.ToolErrorHandling;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -310,13 +311,14 @@ class AssistantsAutoConfigurationTests {
 		this.localServerRunner
 			.withBean("lookup", AssistantFunction.class,
 					() -> AssistantFunction.of("lookup", "Looks up", String[].class, (keys) -> "found"))
-			.withPropertyValues("openai.tools.max-rounds=3", "openai.tools.on-error=fail")
+			.withPropertyValues("openai.tools.max-rounds=3", "openai.tools.on-error=fail",
+					"openai.tools.function-timeout=5s", "openai.tools.cancel-on-failure=false")
 			.run((context) -> {
 				assertThat(context.getBean(AssistantToolCalls.class).tools())
 					.extracting((tool) -> ((AssistantToolsFunction) tool).function().name())
 					.containsExactly("lookup");
-				assertThat(context.getBean(OpenAiProperties.class).getTools().getOnError())
-					.isEqualTo(ToolErrorHandling.FAIL);
+				assertThat(context.getBean(OpenAiProperties.class).getTools().toOptions())
+					.isEqualTo(new ToolCallOptions(3, ToolErrorHandling.FAIL, Duration.ofSeconds(5), false));
 			});
 	}
 

@@ -93,13 +93,26 @@ class PollingAndPaginationTests {
 	}
 
 	@Test
+	void cancelsARunThatIsStillBeingCreatedWhenTheDeadlinePasses() {
+		this.server.stubFor(post("/threads/thread_abc123/runs").willReturn(aResponse("queued").withFixedDelay(700)));
+		this.server.stubFor(post(RUN_PATH + "/cancel").willReturn(aResponse("cancelling")));
+		AssistantsOperations client = client(new PollOptions(Duration.ofMillis(50), Duration.ofMillis(200), true));
+		assertThatExceptionOfType(AssistantsTimeoutException.class)
+			.isThrownBy(() -> client.createRunAndPoll("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+				.block(BOUND))
+			.withMessage("pollRun: run run_abc123 is still queued after 200 ms (openai.polling.timeout)");
+		this.server.verify(1, postRequestedFor(urlEqualTo(RUN_PATH + "/cancel")));
+		this.server.verify(0, getRequestedFor(urlEqualTo(RUN_PATH)));
+	}
+
+	@Test
 	void walksAllPagesLazily() {
 		this.server.stubFor(get(urlEqualTo("/threads/thread_1/messages?limit=2&run_id=run_1"))
-			.willReturn(page(List.of("msg_1", "msg_2"), true)));
+			.willReturn(okJson(page(List.of("msg_1", "msg_2"), true))));
 		this.server.stubFor(get(urlEqualTo("/threads/thread_1/messages?limit=2&after=msg_2&run_id=run_1"))
-			.willReturn(page(List.of("msg_3", "msg_4"), true)));
+			.willReturn(okJson(page(List.of("msg_3", "msg_4"), true))));
 		this.server.stubFor(get(urlEqualTo("/threads/thread_1/messages?limit=2&after=msg_4&run_id=run_1"))
-			.willReturn(page(List.of("msg_5"), false)));
+			.willReturn(okJson(page(List.of("msg_5"), false))));
 		AssistantsOperations client = client(PollOptions.DEFAULT);
 		MessageListQuery query = MessageListQuery.forRun("run_1").withPage(ListQuery.limit(2));
 
@@ -111,6 +124,31 @@ class PollingAndPaginationTests {
 		assertThat(client.listAllMessages("thread_1", query).map(MessageObject::id).collectList().block(BOUND))
 			.containsExactly("msg_1", "msg_2", "msg_3", "msg_4", "msg_5");
 		this.server.verify(3, getRequestedFor(urlPathEqualTo("/threads/thread_1/messages")));
+	}
+
+	@Test
+	void walksOnFromTheLastObjectOfAPageWithoutLastId() {
+		this.server.stubFor(get(urlEqualTo("/threads/thread_1/messages?limit=2"))
+			.willReturn(okJson(page(List.of("msg_1", "msg_2"), true).replace(",\"last_id\":\"msg_2\"", ""))));
+		this.server.stubFor(get(urlEqualTo("/threads/thread_1/messages?limit=2&after=msg_2"))
+			.willReturn(okJson(page(List.of("msg_3"), false))));
+		assertThat(client(PollOptions.DEFAULT).listAllMessages("thread_1", MessageListQuery.of(ListQuery.limit(2)))
+			.map(MessageObject::id)
+			.collectList()
+			.block(BOUND)).containsExactly("msg_1", "msg_2", "msg_3");
+	}
+
+	@Test
+	void failsAWalkThatDoesNotMovePastItsCursor() {
+		this.server.stubFor(get(urlPathEqualTo("/threads/thread_1/messages"))
+			.willReturn(okJson(page(List.of("msg_1", "msg_2"), true))));
+		assertThatExceptionOfType(InvalidResponseException.class)
+			.isThrownBy(() -> client(PollOptions.DEFAULT).listAllMessages("thread_1", MessageListQuery.of(ListQuery.limit(2)))
+				.collectList()
+				.block(BOUND))
+			.withMessage("listAllMessages: the page after 'msg_2' does not move past it (it holds that object again); "
+					+ "the server may not support 'after'");
+		this.server.verify(2, getRequestedFor(urlPathEqualTo("/threads/thread_1/messages")));
 	}
 
 	@Test
@@ -147,6 +185,27 @@ class PollingAndPaginationTests {
 		this.server.verify(0, postRequestedFor(urlPathEqualTo("/threads/thread_abc123/runs/run_done/cancel")));
 	}
 
+	@Test
+	void cancelsEveryActiveRunEvenWhenOneStopsBeforeItsCancel() {
+		String second = RUN_PATH.replace("run_abc123", "run_second");
+		String runs = "{\"object\":\"list\",\"data\":[" + run("in_progress") + "," + run("requires_action").replace(
+				"run_abc123", "run_second") + "],\"first_id\":\"run_abc123\",\"last_id\":\"run_second\",\"has_more\":false}";
+		this.server.stubFor(get(urlPathEqualTo("/threads/thread_abc123/runs")).willReturn(okJson(runs)));
+		this.server.stubFor(post(RUN_PATH + "/cancel").willReturn(WireMock.aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Cannot cancel run with status 'completed'.\","
+					+ "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")));
+		this.server.stubFor(get(RUN_PATH).willReturn(aResponse("completed")));
+		this.server.stubFor(post(second + "/cancel").willReturn(okJson(run("cancelling").replace("run_abc123", "run_second"))));
+		this.server.stubFor(get(second).willReturn(okJson(run("cancelled").replace("run_abc123", "run_second"))));
+		List<RunObject> stopped = client(new PollOptions(Duration.ofMillis(10), Duration.ofSeconds(5), false))
+			.cancelActiveRuns("thread_abc123")
+			.collectList()
+			.block(BOUND);
+		assertThat(stopped).extracting((run) -> run.id() + " " + run.status())
+			.containsExactly("run_abc123 completed", "run_second cancelled");
+		this.server.verify(1, postRequestedFor(urlPathEqualTo(second + "/cancel")));
+	}
 
 	private AssistantsOperations client(PollOptions pollOptions) {
 		return AssistantsTemplate.builder().baseUrl(this.server.baseUrl()).pollOptions(pollOptions).build();
@@ -162,12 +221,11 @@ class PollingAndPaginationTests {
 		return run.toString();
 	}
 
-	private static ResponseDefinitionBuilder page(List<String> ids,
-			boolean hasMore) {
+	private static String page(List<String> ids, boolean hasMore) {
 		ObjectNode message = (ObjectNode) SpecFixtures.operation("getMessage").at("/example/responseBody").deepCopy();
 		String data = ids.stream().map((id) -> message.deepCopy().put("id", id).toString()).collect(Collectors.joining(","));
-		return okJson("{\"object\":\"list\",\"data\":[" + data + "],\"first_id\":\"" + ids.get(0) + "\",\"last_id\":\""
-				+ ids.get(ids.size() - 1) + "\",\"has_more\":" + hasMore + "}");
+		return "{\"object\":\"list\",\"data\":[" + data + "],\"first_id\":\"" + ids.get(0) + "\",\"last_id\":\""
+				+ ids.get(ids.size() - 1) + "\",\"has_more\":" + hasMore + "}";
 	}
 
 }

@@ -96,6 +96,16 @@ class RetryTests {
 	}
 
 	@Test
+	void aListenerThatThrowsNeitherFailsNorRepeatsTheCall() {
+		this.server.stubFor(post("/threads").willReturn(okJson(THREAD)));
+		ResponseListener broken = (status, headers) -> {
+			throw new IllegalStateException("listener bug");
+		};
+		assertThat(client(FAST).createThread().contextWrite(broken.asContext()).block(BOUND).id()).isNotBlank();
+		assertThat(requests()).hasSize(1);
+	}
+
+	@Test
 	void honoursRetryAfterMs() {
 		failThenSucceed(aResponse().withStatus(429).withHeader("retry-after-ms", "400"), okJson(THREAD));
 		assertThat(timed(() -> client(FAST).getThread("thread_1").block(BOUND))).isGreaterThanOrEqualTo(Duration.ofMillis(400));

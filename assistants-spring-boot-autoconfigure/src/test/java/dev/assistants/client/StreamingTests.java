@@ -1,6 +1,7 @@
 package dev.assistants.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -137,6 +138,49 @@ class StreamingTests {
 	}
 
 	@Test
+	void mergesAnAnnotationSplitAcrossDeltasFieldByField() {
+		List<RunSnapshot> snapshots = snapshots(sse("thread.message.created", message("in_progress", "[]")),
+				sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\"See【4:0†doc】\","
+						+ "\"annotations\":[{\"index\":0,\"type\":\"file_citation\",\"text\":\"【4:0†doc】\","
+						+ "\"start_index\":4,\"file_citation\":{\"file_id\":\"file-9\"}}]}}")),
+				sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"annotations\":["
+						+ "{\"index\":0,\"type\":\"file_citation\",\"end_index\":14}]}}")));
+		MessageContentTextObject text = (MessageContentTextObject) last(snapshots).messages().get(0).content().get(0);
+		assertThat(text.text().annotations()).containsExactly(new MessageContentTextAnnotationsFileCitationObject(
+				"【4:0†doc】", new MessageContentTextAnnotationsFileCitationObject.FileCitation("file-9"), 4, 14));
+	}
+
+	@Test
+	void putsEachContentDeltaAtItsIndexWhateverTheOrder() {
+		List<RunSnapshot> snapshots = snapshots(sse("thread.message.created", message("in_progress", "[]")),
+				sse("thread.message.delta", delta("{\"index\":1,\"type\":\"text\",\"text\":{\"value\":\"second\"}}")),
+				sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\"first\"}}")));
+		assertThat(last(snapshots).messages().get(0).content()).extracting((part) -> ((MessageContentTextObject) part).text().value())
+			.containsExactly("first", "second");
+		assertThat(last(snapshots).text()).isEqualTo("first\n\nsecond");
+	}
+
+	@Test
+	void keepsDeltasThatArriveBeforeTheirObject() {
+		List<RunSnapshot> snapshots = snapshots(
+				sse("thread.run.step.delta", stepDelta("{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+						+ "\"function\":{\"name\":\"get_time\",\"arguments\":\"{}\"}}")),
+				sse("thread.run.step.created", step("tool_calls", "[]")),
+				sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\"Early\"}}")),
+				sse("thread.message.created", message("in_progress", "[]")),
+				sse("thread.message.delta", delta("{\"index\":0,\"type\":\"text\",\"text\":{\"value\":\" bird\"}}")));
+		RunSnapshot last = last(snapshots);
+		assertThat(last.text()).isEqualTo("Early bird");
+		assertThat(last.messages().get(0).threadId()).as("completed from its created event").isEqualTo("thread_abc123");
+		assertThat(last.steps()).singleElement().satisfies((step) -> {
+			assertThat(step.runId()).isEqualTo("run_abc123");
+			assertThat(((RunStepDetailsToolCallsObject) step.stepDetails()).toolCalls()).containsExactly(
+					new RunStepDetailsToolCallsFunctionObject("call_1",
+							new RunStepDetailsToolCallsFunctionObject.Function("get_time", "{}", null)));
+		});
+	}
+
+	@Test
 	void completesAfterAFailedRun() {
 		String failed = ((ObjectNode) SpecFixtures.JSON.readTree(run("failed"))).set("last_error",
 				SpecFixtures.JSON.readTree("{\"code\":\"server_error\",\"message\":\"model crashed\"}")).toString();
@@ -266,6 +310,16 @@ class StreamingTests {
 	}
 
 	@Test
+	void completesWithoutDoneWhenOtherEventsFollowTheRunsLastState() {
+		stubStream("/threads/thread_1/runs", sse("thread.run.created", run("queued")),
+				sse("thread.run.completed", run("completed")), sse("thread.message.completed", message("completed", "[]")));
+		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.expectNextCount(3)
+			.expectComplete()
+			.verify(BOUND);
+	}
+
+	@Test
 	void failsAStalledStreamAfterTheIdleTimeout() {
 		try (StreamServer stalled = StreamServer.stalledAfter(sse("thread.run.created", run("queued")))) {
 			AssistantsOperations client = AssistantsTemplate.builder()
@@ -384,6 +438,22 @@ class StreamingTests {
 
 	private AssistantsOperations client() {
 		return AssistantsTemplate.builder().baseUrl(this.server.baseUrl()).build();
+	}
+
+	/** The snapshots of a run whose stream holds these events, then done. */
+	private List<RunSnapshot> snapshots(String... events) {
+		List<String> stream = new ArrayList<>(List.of(sse("thread.run.created", run("queued"))));
+		stream.addAll(List.of(events));
+		stream.add(sse("thread.run.completed", run("completed")));
+		stream.add("event: done\ndata: [DONE]\n\n");
+		stubStream("/threads/thread_1/runs", stream.toArray(String[]::new));
+		return RunStreams.snapshots(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.collectList()
+			.block(BOUND);
+	}
+
+	private static RunSnapshot last(List<RunSnapshot> snapshots) {
+		return snapshots.get(snapshots.size() - 1);
 	}
 
 	private void stubStream(String path, String... events) {

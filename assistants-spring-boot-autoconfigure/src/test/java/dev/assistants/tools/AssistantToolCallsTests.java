@@ -6,11 +6,14 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +63,8 @@ class AssistantToolCallsTests {
 
 	private static final String SUBMIT = RUN + "/submit_tool_outputs";
 
+	private static final String CANCEL = RUN + "/cancel";
+
 	private static final String CALLS = """
 			[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
 			 {"id":"call_2","type":"function","function":{"name":"get_time","arguments":"{}"}}]""";
@@ -87,6 +92,11 @@ class AssistantToolCallsTests {
 
 	private final AssistantFunction time = AssistantFunction.of("get_time", "The time now", NoArguments.class,
 			(arguments) -> Mono.just("12:00"));
+
+	@BeforeEach
+	void cancelsRuns() {
+		this.server.stubFor(post(CANCEL).willReturn(run("cancelling", null)));
+	}
 
 	@Test
 	void describesTheFunctionsForTheModel() {
@@ -124,7 +134,7 @@ class AssistantToolCallsTests {
 		});
 		this.server.stubFor(post(SUBMIT).willReturn(run("completed", null)));
 		RunObject run = toolCalls(ToolErrorHandling.REPORT, 10, failing)
-			.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+			.handleToolCalls(requiringAction(CALLS))
 			.block(BOUND);
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		this.server.verify(postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
@@ -137,10 +147,12 @@ class AssistantToolCallsTests {
 	void failsOnAnUnknownFunctionWhenAskedTo() {
 		assertThatExceptionOfType(ToolCallException.class)
 			.isThrownBy(() -> toolCalls(ToolErrorHandling.FAIL, 10, this.weather)
-				.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+				.handleToolCalls(requiringAction(CALLS))
 				.block(BOUND))
-			.withMessage("Run asked for the unknown function 'get_time'");
+			.withMessage("Run asked for the unknown function 'get_time'; run run_abc123 was cancelled "
+					+ "(openai.tools.cancel-on-failure)");
 		this.server.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
+		this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL)));
 	}
 
 	@Test
@@ -148,10 +160,94 @@ class AssistantToolCallsTests {
 		this.server.stubFor(post(SUBMIT).willReturn(run("requires_action", CALLS)));
 		assertThatExceptionOfType(ToolCallException.class)
 			.isThrownBy(() -> toolCalls(ToolErrorHandling.REPORT, 2, this.weather, this.time)
-				.handleToolCalls(JSON.readValue(runJson("requires_action", CALLS), RunObject.class))
+				.handleToolCalls(requiringAction(CALLS))
 				.block(BOUND))
-			.withMessage("Run run_abc123 still requires tool outputs after 2 rounds (openai.tools.max-rounds)");
+			.withMessage("Run run_abc123 still requires tool outputs after 2 rounds (openai.tools.max-rounds); "
+					+ "run run_abc123 was cancelled (openai.tools.cancel-on-failure)");
 		this.server.verify(2, postRequestedFor(urlEqualTo(SUBMIT)));
+		this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL)));
+	}
+
+	@Test
+	void leavesTheRunAloneWhenToldTo() {
+		this.server.stubFor(post(SUBMIT).willReturn(run("requires_action", CALLS)));
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(new ToolCallOptions(1, ToolErrorHandling.REPORT, Duration.ofSeconds(5), false),
+					this.weather, this.time)
+				.handleToolCalls(requiringAction(CALLS))
+				.block(BOUND))
+			.withMessage("Run run_abc123 still requires tool outputs after 1 rounds (openai.tools.max-rounds)");
+		this.server.verify(0, postRequestedFor(urlEqualTo(CANCEL)));
+	}
+
+	@Test
+	void saysSoWhenTheRunItGivesUpOnCannotBeCancelled() {
+		this.server.stubFor(post(CANCEL).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"Cannot cancel run with status 'expired'.\",\"type\":\"invalid_request_error\"}}")));
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(ToolErrorHandling.FAIL, 10, this.weather)
+				.handleToolCalls(requiringAction(CALLS))
+				.block(BOUND))
+			.withMessageStartingWith("Run asked for the unknown function 'get_time'; run run_abc123 could not be cancelled: ")
+			.withMessageContaining("Cannot cancel run with status 'expired'.");
+	}
+
+	@Test
+	void answersAFunctionThatReturnsNothingWithAnEmptyOutput() {
+		AssistantFunction nothing = AssistantFunction.of("get_weather", "Returns null", WeatherQuery.class,
+				(query) -> null);
+		AssistantFunction empty = AssistantFunction.of("get_time", "Returns an empty Mono", NoArguments.class,
+				(arguments) -> Mono.empty());
+		this.server.stubFor(post(SUBMIT).willReturn(run("completed", null)));
+		RunObject run = toolCalls(ToolErrorHandling.FAIL, 10, nothing, empty).handleToolCalls(requiringAction(CALLS))
+			.block(BOUND);
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
+				{"tool_outputs":[{"tool_call_id":"call_1","output":""},{"tool_call_id":"call_2","output":""}]}""")));
+	}
+
+	@Test
+	void answersAFunctionThatTakesTooLongAsOneThatFailed() {
+		AssistantFunction stuck = AssistantFunction.of("get_time", "Never answers", NoArguments.class,
+				(arguments) -> Mono.never());
+		this.server.stubFor(post(SUBMIT).willReturn(run("completed", null)));
+		toolCalls(new ToolCallOptions(10, ToolErrorHandling.REPORT, Duration.ofMillis(200), true), this.weather, stuck)
+			.handleToolCalls(requiringAction(CALLS))
+			.block(BOUND);
+		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
+				{"tool_outputs":[{"tool_call_id":"call_1","output":"{\\"city\\":\\"Paris\\",\\"celsius\\":21}"},
+				  {"tool_call_id":"call_2","output":"{\\"error\\":\\"Function 'get_time' did not answer tool call call_2 within 200 ms (openai.tools.function-timeout)\\"}"}]}""")));
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(new ToolCallOptions(10, ToolErrorHandling.FAIL, Duration.ofMillis(200), true),
+					this.weather, stuck)
+				.handleToolCalls(requiringAction(CALLS))
+				.block(BOUND))
+			.withMessageStartingWith("Function 'get_time' did not answer tool call call_2 within 200 ms");
+	}
+
+	@Test
+	void cancelsTheRunWhenItsSubscriberLeaves() {
+		AssistantFunction stuck = AssistantFunction.of("get_time", "Never answers", NoArguments.class,
+				(arguments) -> Mono.never());
+		Disposable loop = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, stuck)
+			.handleToolCalls(requiringAction(CALLS))
+			.subscribe();
+		loop.dispose();
+		Awaitility.await().atMost(BOUND).untilAsserted(() -> this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL))));
+		this.server.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
+	}
+
+	@Test
+	void cancelsAStreamedRunWhenTheLoopGivesUp() {
+		this.server.stubFor(post(RUNS).willReturn(sse(event("thread.run.created", runJson("queued", null)),
+				event("thread.run.requires_action", runJson("requires_action", CALLS)), "event: done\ndata: [DONE]\n\n")));
+		assertThatExceptionOfType(ToolCallException.class)
+			.isThrownBy(() -> toolCalls(ToolErrorHandling.FAIL, 10, this.weather)
+				.createRunStreamAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+				.blockLast(BOUND))
+			.withMessageEndingWith("; run run_abc123 was cancelled (openai.tools.cancel-on-failure)");
+		this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL)));
 	}
 
 	@Test
@@ -173,12 +269,19 @@ class AssistantToolCallsTests {
 
 	private AssistantToolCalls toolCalls(ToolErrorHandling errorHandling, int maxRounds,
 			AssistantFunction... functions) {
+		return toolCalls(new ToolCallOptions(maxRounds, errorHandling, Duration.ofSeconds(5), true), functions);
+	}
+
+	private AssistantToolCalls toolCalls(ToolCallOptions options, AssistantFunction... functions) {
 		return new AssistantToolCalls(AssistantsTemplate.builder()
 			.baseUrl(this.server.baseUrl())
 			.pollOptions(new PollOptions(Duration.ofMillis(10), Duration.ofSeconds(5), false))
-			.build(), List.of(functions), maxRounds, errorHandling);
+			.build(), List.of(functions), options);
 	}
 
+	private static RunObject requiringAction(String calls) {
+		return JSON.readValue(runJson("requires_action", calls), RunObject.class);
+	}
 
 	private static ResponseDefinitionBuilder run(String status, @Nullable String toolCalls) {
 		return okJson(runJson(status, toolCalls));
