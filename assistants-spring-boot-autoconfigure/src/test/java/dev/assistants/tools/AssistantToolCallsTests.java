@@ -3,6 +3,7 @@ package dev.assistants.tools;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -236,6 +237,21 @@ class AssistantToolCallsTests {
 		loop.dispose();
 		Awaitility.await().atMost(BOUND).untilAsserted(() -> this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL))));
 		this.server.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
+	}
+
+	@Test
+	void cancelsAStreamedRunWhenItsSubscriberLeaves() {
+		AssistantFunction stuck = AssistantFunction.of("get_time", "Never answers", NoArguments.class,
+				(arguments) -> Mono.never());
+		this.server.stubFor(post(RUNS).willReturn(sse(event("thread.run.created", runJson("queued", null)),
+				event("thread.run.requires_action", runJson("requires_action", CALLS)), "event: done\ndata: [DONE]\n\n")));
+		List<AssistantStreamEvent> received = new CopyOnWriteArrayList<>();
+		Disposable loop = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, stuck)
+			.createRunStreamAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+			.subscribe(received::add);
+		Awaitility.await().atMost(BOUND).until(() -> received.size() == 2);
+		loop.dispose();
+		Awaitility.await().atMost(BOUND).untilAsserted(() -> this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL))));
 	}
 
 	@Test
