@@ -52,7 +52,11 @@ final class ApiObjects {
 
 	/** The time as the API gives it: Unix seconds. */
 	long now() {
-		return this.clock.millis() / 1000;
+		return nowMillis() / 1000;
+	}
+
+	long nowMillis() {
+		return this.clock.millis();
 	}
 
 	static String id(JsonNode object) {

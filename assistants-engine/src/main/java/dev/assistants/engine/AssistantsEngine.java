@@ -3,6 +3,7 @@ package dev.assistants.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,10 @@ public final class AssistantsEngine implements AutoCloseable {
 		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause);
+				storeScheduler, builder.runStatePause, builder.modelTimeout);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
-				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry), this.executor,
+				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes),
+				this.executor,
 				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval);
 	}
 
@@ -122,6 +124,10 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		private int maxRequestSize = 4 * 1024 * 1024;
 
+		private Duration modelTimeout = Duration.ofMinutes(2);
+
+		private @Nullable Set<String> toolTypes;
+
 		private @Nullable Scheduler storeScheduler;
 
 		private Builder(AssistantsStore store, AssistantModel model) {
@@ -181,6 +187,29 @@ public final class AssistantsEngine implements AutoCloseable {
 		 */
 		public Builder runExpiry(Duration expiry) {
 			this.runExpiry = Objects.requireNonNull(expiry, "expiry must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the model's first output of a turn, and between two outputs; a
+		 * model that takes longer fails the run with {@code server_error}. 2 minutes by default.
+		 * @param timeout the time
+		 * @return this builder
+		 */
+		public Builder modelTimeout(Duration timeout) {
+			this.modelTimeout = Objects.requireNonNull(timeout, "timeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the types of tool a run may use (such as {@code function}): creating a run with
+		 * another type of tool, its own or its assistant's, is answered with a 400. Any type by
+		 * default, which the model then never calls.
+		 * @param types the tool types
+		 * @return this builder
+		 */
+		public Builder toolTypes(Set<String> types) {
+			this.toolTypes = Set.copyOf(types);
 			return this;
 		}
 

@@ -90,7 +90,7 @@ final class Routes {
 				.DELETE("/assistants/{assistant_id}",
 						json((call) -> this.assistants.delete(call.project(), call.param("assistant_id"))))
 				.POST("/threads", json((call) -> this.threads.create(call.project(), call.body())))
-				.POST("/threads/runs", run((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
+				.POST("/threads/runs", newRun((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
 				.GET("/threads/{thread_id}", json((call) -> this.threads.get(call.project(), call.param("thread_id"))))
 				.POST("/threads/{thread_id}",
 						json((call) -> this.threads.modify(call.project(), call.param("thread_id"), call.body())))
@@ -108,7 +108,7 @@ final class Routes {
 					.deleteMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
 				.GET("/threads/{thread_id}/runs",
 						json((call) -> this.runs.list(call.project(), call.param("thread_id"), call.query())))
-				.POST("/threads/{thread_id}/runs", run((call) -> this.runs.create(call.project(),
+				.POST("/threads/{thread_id}/runs", newRun((call) -> this.runs.create(call.project(),
 						call.param("thread_id"), call.body())))
 				.GET("/threads/{thread_id}/runs/{run_id}",
 						json((call) -> this.runs.get(call.project(), call.param("thread_id"), call.param("run_id"))))
@@ -144,6 +144,15 @@ final class Routes {
 			.flatMap((call) -> Mono.fromCallable(() -> operation.apply(call)).subscribeOn(this.scheduler))
 			.flatMap((body) -> respond(200, body))
 			.onErrorResume((ex) -> error(ex, request));
+	}
+
+	/** An operation that creates a run, which expires at its {@code expires_at} if it has not stopped. */
+	private HandlerFunction<ServerResponse> newRun(Function<Call, RunStart> operation) {
+		return run((call) -> {
+			RunStart start = operation.apply(call);
+			this.executor.expireAt(start.run(), start.object().path("expires_at").asLong());
+			return start;
+		});
 	}
 
 	/**

@@ -30,6 +30,7 @@ import dev.assistants.engine.model.ModelRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Scope;
+import dev.assistants.engine.store.StoreTransaction;
 import dev.assistants.engine.store.StoredRun;
 
 /**
@@ -59,6 +60,8 @@ final class RunExecutor implements AutoCloseable {
 
 	private final Supplier<Duration> pause;
 
+	private final Duration modelTimeout;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -69,9 +72,11 @@ final class RunExecutor implements AutoCloseable {
 	 * @param json the mapper that reads stored objects into the model's records for the model
 	 * @param pause how long a run stays in each state before it moves on, when executed for a
 	 * client that polls
+	 * @param modelTimeout the longest wait for the model's first output and between two outputs
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
-			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause) {
+			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
+			Duration modelTimeout) {
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -80,6 +85,7 @@ final class RunExecutor implements AutoCloseable {
 		this.json = json;
 		this.scheduler = scheduler;
 		this.pause = pause;
+		this.modelTimeout = modelTimeout;
 	}
 
 	/**
@@ -117,19 +123,31 @@ final class RunExecutor implements AutoCloseable {
 	}
 
 	/**
+	 * A run that has not stopped by its {@code expires_at} expires then, whoever is polling.
+	 * @param expiresAt the run's {@code expires_at}, in Unix seconds
+	 */
+	void expireAt(RunRef ref, long expiresAt) {
+		Duration left = Duration.ofMillis(Math.max(0, expiresAt * 1000 - this.objects.nowMillis()));
+		detach(Mono.delay(left).thenMany(Flux.defer(() -> {
+			expire(ref);
+			return Flux.<RunEvent>empty();
+		})));
+	}
+
+	/**
 	 * Pick up the runs that were under way when the store was last used, after a restart: a queued
 	 * run executes; a run that was in progress fails, as its turn was lost with the server; a
-	 * cancelling run is cancelled. Runs that require action wait for their outputs.
+	 * cancelling run is cancelled. Runs that require action wait for their outputs until they expire.
 	 */
 	void resumeInterruptedRuns() {
-		List<StoredRun> runs = this.store
-			.inTransaction((tx) -> tx.runsWithStatus(List.of("queued", "in_progress", "cancelling")));
+		List<StoredRun> runs = this.store.inTransaction((tx) -> tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES));
 		for (StoredRun run : runs) {
 			RunRef ref = new RunRef(run.project(), run.threadId(), run.runId());
 			switch (run.status()) {
 				case "queued" -> execute(ref, true);
 				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED);
-				default -> this.lifecycle.finishCancelling(ref);
+				case "cancelling" -> this.lifecycle.finishCancelling(ref);
+				default -> expireAt(ref, run.expiresAt());
 			}
 		}
 		if (!runs.isEmpty()) {
@@ -147,6 +165,8 @@ final class RunExecutor implements AutoCloseable {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
 					this::inStore);
 			return Flux.defer(() -> this.model.respond(request))
+				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
+						"The model did not answer within " + this.modelTimeout.toMillis() + " ms.")))
 				.concatMap(turn::apply)
 				.concatWith(Flux.defer(turn::end))
 				.onErrorResume(ModelException.class, turn::fail);

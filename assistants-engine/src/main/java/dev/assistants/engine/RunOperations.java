@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,13 +41,20 @@ final class RunOperations {
 
 	private final Duration expiry;
 
+	private final @Nullable Set<String> toolTypes;
+
+	/**
+	 * @param expiry how long after its creation a run expires
+	 * @param toolTypes the types of tool runs may use, or {@code null} for any
+	 */
 	RunOperations(AssistantsStore store, ApiObjects objects, RequestReader reader, ThreadOperations threads,
-			Duration expiry) {
+			Duration expiry, @Nullable Set<String> toolTypes) {
 		this.store = store;
 		this.objects = objects;
 		this.reader = reader;
 		this.threads = threads;
 		this.expiry = expiry;
+		this.toolTypes = toolTypes;
 	}
 
 	RunStart create(String project, String threadId, String body) {
@@ -109,6 +118,7 @@ final class RunOperations {
 				orDefault(assistant.get("response_format"), NODES.stringNode("auto"))));
 		run.set(AssistantOperations.REASONING_EFFORT, orDefault(request.get("reasoning_effort"),
 				orDefault(assistant.get(AssistantOperations.REASONING_EFFORT), NODES.nullNode())));
+		checkTools(run);
 		checkToolChoice(run);
 		tx.insert(ObjectKind.RUN, project, run);
 		return run;
@@ -123,6 +133,20 @@ final class RunOperations {
 			return instructions;
 		}
 		return instructions.isEmpty() ? additional : instructions + "\n\n" + additional;
+	}
+
+	/** Every tool of a run, its own or its assistant's, must be one the server can run. */
+	private void checkTools(ObjectNode run) {
+		if (this.toolTypes == null) {
+			return;
+		}
+		for (JsonNode tool : run.path("tools")) {
+			String type = tool.path("type").asString();
+			if (!this.toolTypes.contains(type)) {
+				throw ApiException.invalid("This server cannot run '" + type + "' tools: remove them from the run's "
+						+ "tools or its assistant's.", "tools");
+			}
+		}
 	}
 
 	/** A {@code tool_choice} that names a function must name one of the run's tools. */

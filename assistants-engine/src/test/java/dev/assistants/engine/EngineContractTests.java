@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,7 @@ import dev.assistants.engine.model.ModelOutput.Finish;
 import dev.assistants.engine.model.ModelOutput.FinishReason;
 import dev.assistants.engine.model.ModelOutput.TextDelta;
 import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.ObjectKind;
 
 import static dev.assistants.engine.Api.ids;
 import static dev.assistants.engine.Api.json;
@@ -611,6 +613,28 @@ public abstract class EngineContractTests {
 			.isEqualTo("Cannot cancel run with status 'cancelled'.");
 		assertThat(this.api.ok("POST", "/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"again\"}")
 			.path("id").asString()).startsWith("msg_");
+	}
+
+	@Test
+	void aRunThatWaitsPastItsExpiryExpiresWithoutAnyonePolling() {
+		try (EngineServer expiring = new EngineServer(store(), this.model, (engine) -> engine.runExpiry(Duration.ofSeconds(1)))) {
+			Api caller = Api.newProject(expiring.baseUrl());
+			String assistantId = caller.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+			this.model.thenCall("lookup", "{}");
+			JsonNode created = caller.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistantId + "\"}");
+			assertThat(created.path("expires_at").asLong() - created.path("created_at").asLong()).isBetween(0L, 1L);
+			String threadId = created.path("thread_id").asString();
+			String runId = created.path("id").asString();
+			Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+				.until(() -> this.store().inTransaction((tx) -> tx.find(ObjectKind.RUN, caller.key()
+					.substring(EngineServer.KEY_PREFIX.length()), runId).orElseThrow().path("status").asString()), "expired"::equals);
+			JsonNode expired = caller.ok("GET", "/threads/" + threadId + "/runs/" + runId, null);
+			assertThat(expired.path("required_action").isNull()).isTrue();
+			assertThat(caller.ok("GET", "/threads/" + threadId + "/runs/" + runId + "/steps", null).at("/data/0/status").asString())
+				.isEqualTo("expired");
+			assertThat(caller.post("/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"again\"}").status())
+				.isEqualTo(200);
+		}
 	}
 
 	@Test

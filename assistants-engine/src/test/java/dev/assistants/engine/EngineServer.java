@@ -1,6 +1,7 @@
 package dev.assistants.engine;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -25,11 +26,18 @@ public final class EngineServer implements AutoCloseable {
 	private final DisposableServer server;
 
 	public EngineServer(AssistantsStore store, AssistantModel model) {
-		this.engine = AssistantsEngine.builder(store, model)
+		this(store, model, (builder) -> {
+		});
+	}
+
+	/** An engine with further settings of the test's. */
+	public EngineServer(AssistantsStore store, AssistantModel model, Consumer<AssistantsEngine.Builder> settings) {
+		AssistantsEngine.Builder builder = AssistantsEngine.builder(store, model)
 			.projects((key) -> (key != null && key.startsWith(KEY_PREFIX)) ? key.substring(KEY_PREFIX.length()) : null)
 			.pollInterval(() -> Duration.ofMillis(10))
-			.maxRequestSize(64 * 1024)
-			.build();
+			.maxRequestSize(64 * 1024);
+		settings.accept(builder);
+		this.engine = builder.build();
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)

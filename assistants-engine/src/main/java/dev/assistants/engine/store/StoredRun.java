@@ -7,6 +7,7 @@ package dev.assistants.engine.store;
  * @param threadId its thread
  * @param runId the run
  * @param status its status
+ * @param expiresAt its {@code expires_at}, in Unix seconds
  */
-public record StoredRun(String project, String threadId, String runId, String status) {
+public record StoredRun(String project, String threadId, String runId, String status, long expiresAt) {
 }

@@ -1,11 +1,14 @@
 package dev.assistants.server.autoconfigure;
 
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -27,13 +31,15 @@ import dev.assistants.engine.Projects;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.model.deterministic.DeterministicModel;
+import dev.assistants.model.springai.SpringAiModel;
 import dev.assistants.store.memory.InMemoryStore;
 import dev.assistants.store.postgresql.PostgresStore;
 
 /**
  * Wires the engine to its store, its model and its API keys, and serves it at {@code /v1}. The store
  * is PostgreSQL when there is a data source ({@code spring.datasource.url}), in memory otherwise; the
- * model is the deterministic one. Each backs off for a bean of the same type the application defines.
+ * model is the deterministic one, or with {@code assistants.server.model=spring-ai} the application's
+ * Spring AI chat model. Each backs off for a bean of the same type the application defines.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
@@ -75,12 +81,16 @@ public final class AssistantsServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, Projects projects,
 			AssistantsServerProperties properties) {
-		return AssistantsEngine.builder(store, model)
+		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.projects(projects)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
 			.pollInterval(properties::getPollInterval)
 			.runExpiry(properties.getRunExpiry())
-			.build();
+			.modelTimeout(properties.getModelTimeout());
+		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
+			engine.toolTypes(Set.of("function"));
+		}
+		return engine.build();
 	}
 
 	@Bean
@@ -92,6 +102,28 @@ public final class AssistantsServerAutoConfiguration {
 	@Bean
 	ApplicationRunner assistantsRunRecovery(AssistantsEngine engine) {
 		return (arguments) -> engine.resumeInterruptedRuns();
+	}
+
+	/**
+	 * Runs answered by the application's Spring AI chat model.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatModel.class)
+	@ConditionalOnProperty(name = "assistants.server.model", havingValue = "spring-ai")
+	static class SpringAiModelConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AssistantModel assistantModel(ObjectProvider<ChatModel> chatModel, AssistantsServerProperties properties) {
+			ChatModel model = chatModel.getIfUnique(() -> {
+				throw new IllegalStateException("assistants.server.model=spring-ai needs one Spring AI chat model: set "
+						+ "spring.ai.openai.base-url and spring.ai.openai.api-key (or spring.ai.model.chat to another "
+						+ "provider whose starter is on the classpath)");
+			});
+			logger.info("Answering runs with the Spring AI chat model " + model.getClass().getSimpleName());
+			return new SpringAiModel(model, properties.getModelAliases());
+		}
+
 	}
 
 	/**

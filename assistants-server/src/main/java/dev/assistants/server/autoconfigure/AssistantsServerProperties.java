@@ -2,7 +2,9 @@ package dev.assistants.server.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,31 @@ public class AssistantsServerProperties {
 	 */
 	private Duration runExpiry = Duration.ofMinutes(10);
 
+	/**
+	 * What answers runs: 'deterministic' (offline, no model), or 'spring-ai' (the application's
+	 * Spring AI chat model, such as spring.ai.openai.*).
+	 */
+	private ModelKind model = ModelKind.DETERMINISTIC;
+
+	/**
+	 * Longest wait for the model's first output of a turn, and between two outputs; a model that
+	 * takes longer fails the run with server_error.
+	 */
+	private Duration modelTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Model to ask the chat model for instead of a run's model, by the run's model, such as
+	 * assistants.server.model-aliases.gpt-4o=llama3.2; other models are asked for as they are.
+	 */
+	private final Map<String, String> modelAliases = new LinkedHashMap<>();
+
+	/**
+	 * What to do with a run whose tools include one the server cannot run (file_search,
+	 * code_interpreter): 'reject' answers its creation with a 400, 'ignore' accepts it and the model
+	 * never calls that tool.
+	 */
+	private UnsupportedTools unsupportedTools = UnsupportedTools.REJECT;
+
 	public List<ApiKey> getApiKeys() {
 		return this.apiKeys;
 	}
@@ -63,6 +90,60 @@ public class AssistantsServerProperties {
 
 	public void setRunExpiry(Duration runExpiry) {
 		this.runExpiry = runExpiry;
+	}
+
+	public ModelKind getModel() {
+		return this.model;
+	}
+
+	public void setModel(ModelKind model) {
+		this.model = model;
+	}
+
+	public Duration getModelTimeout() {
+		return this.modelTimeout;
+	}
+
+	public void setModelTimeout(Duration modelTimeout) {
+		this.modelTimeout = modelTimeout;
+	}
+
+	public Map<String, String> getModelAliases() {
+		return this.modelAliases;
+	}
+
+	public UnsupportedTools getUnsupportedTools() {
+		return this.unsupportedTools;
+	}
+
+	public void setUnsupportedTools(UnsupportedTools unsupportedTools) {
+		this.unsupportedTools = unsupportedTools;
+	}
+
+	/**
+	 * What answers runs.
+	 */
+	public enum ModelKind {
+
+		/** The built-in deterministic model: offline, nothing to configure. */
+		DETERMINISTIC,
+
+		/** The application's Spring AI chat model. */
+		SPRING_AI
+
+	}
+
+	/**
+	 * What to do with a run that has a tool the server cannot run.
+	 */
+	public enum UnsupportedTools {
+
+		/** Refuse to create the run, with a 400. */
+		REJECT,
+
+		/** Create the run; the model never calls the tool. */
+		IGNORE
+
 	}
 
 	/**

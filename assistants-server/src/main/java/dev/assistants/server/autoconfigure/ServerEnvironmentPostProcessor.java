@@ -19,13 +19,20 @@ import org.springframework.util.StringUtils;
  * The server's defaults that depend on the rest of its configuration: without
  * {@code spring.datasource.url} there is no data source (the store is in memory); without API keys
  * (development mode) the server listens on the loopback interface only, unless {@code server.address}
- * is set.
+ * is set; Spring AI's models stay off (they would want keys) but for the chat model, when
+ * {@code assistants.server.model=spring-ai}.
  */
 class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String LOOPBACK = "127.0.0.1";
 
 	private static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+	/** Spring AI's models the server never uses, each off unless configured. */
+	private static final List<String> UNUSED_MODELS = List.of("spring.ai.model.embedding", "spring.ai.model.image",
+			"spring.ai.model.audio.speech", "spring.ai.model.audio.transcription", "spring.ai.model.moderation");
+
+	private static final String CHAT_MODEL = "spring.ai.model.chat";
 
 	@Override
 	public int getOrder() {
@@ -47,6 +54,17 @@ class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordere
 			.orElse(false);
 		if (!keys && !environment.containsProperty("server.address")) {
 			properties.put("server.address", LOOPBACK);
+		}
+		for (String model : UNUSED_MODELS) {
+			if (!environment.containsProperty(model)) {
+				properties.put(model, "none");
+			}
+		}
+		boolean springAi = binder.bind("assistants.server.model", AssistantsServerProperties.ModelKind.class)
+			.map(AssistantsServerProperties.ModelKind.SPRING_AI::equals)
+			.orElse(false);
+		if (!springAi && !environment.containsProperty(CHAT_MODEL)) {
+			properties.put(CHAT_MODEL, "none");
 		}
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource("assistantsServerDefaults", properties));

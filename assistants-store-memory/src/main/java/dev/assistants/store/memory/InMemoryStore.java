@@ -206,7 +206,8 @@ public final class InMemoryStore implements AssistantsStore {
 		public List<StoredRun> runsWithStatus(List<String> statuses) {
 			return objects(ObjectKind.RUN).all()
 				.filter((run) -> statuses.contains(run.field("status")))
-				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status")))
+				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status"),
+						run.body().path("expires_at").asLong(0)))
 				.toList();
 		}
 

@@ -202,10 +202,11 @@ public final class PostgresStore implements AssistantsStore {
 		@Override
 		public List<StoredRun> runsWithStatus(List<String> statuses) {
 			return PostgresStore.this.jdbc
-				.sql("select project, thread_id, id, status from runs where status in (:statuses) order by seq")
+				.sql("select project, thread_id, id, status, coalesce((body->>'expires_at')::bigint, 0) as expires_at "
+						+ "from runs where status in (:statuses) order by seq")
 				.param("statuses", statuses)
 				.query((row, number) -> new StoredRun(row.getString("project"), row.getString("thread_id"),
-						row.getString("id"), row.getString("status")))
+						row.getString("id"), row.getString("status"), row.getLong("expires_at")))
 				.list();
 		}
 

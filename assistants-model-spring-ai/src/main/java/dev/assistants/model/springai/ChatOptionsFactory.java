@@ -1,0 +1,111 @@
+package dev.assistants.model.springai;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.DefaultToolDefinition;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.util.ClassUtils;
+
+import dev.assistants.client.model.AssistantToolsFunction;
+import dev.assistants.client.model.FunctionObject;
+import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.engine.model.ModelException;
+import dev.assistants.engine.model.ModelRequest;
+
+/**
+ * The chat options of a turn: the chat model's own defaults (its {@code spring.ai.*.chat.*}
+ * configuration), with the run's model, sampling, token limit and functions set on top, through
+ * Spring AI's portable options. What only OpenAI-compatible endpoints take ({@code tool_choice},
+ * {@code response_format}, {@code parallel_tool_calls}, {@code reasoning_effort}) is set when the
+ * chat model is Spring AI's OpenAI one; other providers get the portable part.
+ */
+final class ChatOptionsFactory {
+
+	private static final boolean OPENAI_PRESENT = ClassUtils.isPresent("org.springframework.ai.openai.OpenAiChatOptions",
+			ChatOptionsFactory.class.getClassLoader());
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ChatModel chatModel;
+
+	private final Map<String, String> modelAliases;
+
+	ChatOptionsFactory(ChatModel chatModel, Map<String, String> modelAliases) {
+		this.chatModel = chatModel;
+		this.modelAliases = Map.copyOf(modelAliases);
+	}
+
+	ChatOptions options(ModelRequest request) {
+		RunObject run = request.run();
+		ChatOptions.Builder<?> builder = this.chatModel.getOptions().mutate();
+		builder.model(this.modelAliases.getOrDefault(run.model(), run.model()));
+		builder.temperature(run.temperature());
+		builder.topP(run.topP());
+		List<ToolCallback> functions = functions(run);
+		if (!functions.isEmpty()) {
+			if (!(builder instanceof ToolCallingChatOptions.Builder<?> toolCalling)) {
+				throw new ModelException(LastErrorCode.INVALID_PROMPT,
+						"The run has functions, but its chat model takes no tools.");
+			}
+			toolCalling.toolCallbacks(functions);
+		}
+		if (OPENAI_PRESENT && OpenAiChatOptionsSupport.isOpenAi(builder)) {
+			OpenAiChatOptionsSupport.apply(builder, request, !functions.isEmpty());
+		}
+		else if (run.maxCompletionTokens() != null) {
+			builder.maxTokens(run.maxCompletionTokens());
+		}
+		return builder.build();
+	}
+
+	/** The run's functions, as definitions only: the model calls them, the API's client runs them. */
+	private static List<ToolCallback> functions(RunObject run) {
+		return (run.tools() != null) ? run.tools()
+			.stream()
+			.filter(AssistantToolsFunction.class::isInstance)
+			.map((tool) -> (ToolCallback) new Definition(((AssistantToolsFunction) tool).function()))
+			.toList() : List.of();
+	}
+
+	static String json(@Nullable Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	/**
+	 * A function the model may call, which the server never runs: its call becomes the run's
+	 * {@code requires_action}, and the API's client answers it with {@code submit_tool_outputs}.
+	 */
+	private record Definition(ToolDefinition definition) implements ToolCallback {
+
+		Definition(FunctionObject function) {
+			this(DefaultToolDefinition.builder()
+				.name(function.name())
+				.description((function.description() != null) ? function.description() : "")
+				.inputSchema(json((function.parameters() != null) ? function.parameters()
+						: Map.of("type", "object", "properties", Map.of())))
+				.build());
+		}
+
+		@Override
+		public ToolDefinition getToolDefinition() {
+			return this.definition;
+		}
+
+		@Override
+		public String call(String toolInput) {
+			throw new IllegalStateException("Function '" + this.definition.name()
+					+ "' is called by the Assistants API's client (submit_tool_outputs), never by the server");
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.assistants.model.springai;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel.ResponseFormat;
+import org.springframework.ai.openai.OpenAiChatOptions;
+
+import dev.assistants.client.model.AssistantsApiResponseFormatOption;
+import dev.assistants.client.model.AssistantsApiToolChoiceOption;
+import dev.assistants.client.model.AssistantsNamedToolChoice;
+import dev.assistants.client.model.ResponseFormatJsonObject;
+import dev.assistants.client.model.ResponseFormatJsonSchema;
+import dev.assistants.client.model.ResponseFormatText;
+import dev.assistants.client.model.RunObject;
+import dev.assistants.client.model.ToolChoiceMode;
+import dev.assistants.engine.model.ModelRequest;
+
+/**
+ * The run's settings that only OpenAI-compatible endpoints take, on Spring AI's
+ * {@link OpenAiChatOptions}. Loaded only when Spring AI's OpenAI module is present.
+ */
+final class OpenAiChatOptionsSupport {
+
+	private OpenAiChatOptionsSupport() {
+	}
+
+	static boolean isOpenAi(ChatOptions.Builder<?> builder) {
+		return builder instanceof OpenAiChatOptions.Builder;
+	}
+
+	static void apply(ChatOptions.Builder<?> options, ModelRequest request, boolean functions) {
+		OpenAiChatOptions.Builder builder = (OpenAiChatOptions.Builder) options;
+		RunObject run = request.run();
+		if (run.maxCompletionTokens() != null) {
+			builder.maxCompletionTokens(run.maxCompletionTokens());
+		}
+		if (run.responseFormat() != null) {
+			builder.responseFormat(responseFormat(run.responseFormat()));
+		}
+		if (functions && run.toolChoice() != null) {
+			builder.toolChoice(toolChoice(run.toolChoice()));
+		}
+		if (functions) {
+			builder.parallelToolCalls(run.parallelToolCalls());
+		}
+		if (request.reasoningEffort() != null) {
+			builder.reasoningEffort(request.reasoningEffort().value().toLowerCase(Locale.ROOT));
+		}
+	}
+
+	private static @Nullable ResponseFormat responseFormat(
+			AssistantsApiResponseFormatOption format) {
+		if (format instanceof ResponseFormatJsonObject) {
+			return ResponseFormat.builder().type(ResponseFormat.Type.JSON_OBJECT).build();
+		}
+		if (format instanceof ResponseFormatJsonSchema schema && schema.jsonSchema() != null) {
+			return ResponseFormat.builder()
+				.jsonSchema(ChatOptionsFactory.json(schema.jsonSchema().schema()))
+				.strict(schema.jsonSchema().strict())
+				.build();
+		}
+		if (format instanceof ResponseFormatText) {
+			return ResponseFormat.builder().type(ResponseFormat.Type.TEXT).build();
+		}
+		return null;
+	}
+
+	/** {@code none}, {@code auto} and {@code required} as they are, a named function as its JSON. */
+	private static String toolChoice(AssistantsApiToolChoiceOption choice) {
+		if (choice instanceof ToolChoiceMode mode) {
+			return mode.value();
+		}
+		AssistantsNamedToolChoice named = (AssistantsNamedToolChoice) choice;
+		return ChatOptionsFactory.json(Map.of("type", "function", "function",
+				Map.of("name", (named.function() != null) ? named.function().name() : "")));
+	}
+
+}

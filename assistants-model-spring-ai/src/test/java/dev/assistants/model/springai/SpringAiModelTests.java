@@ -1,0 +1,288 @@
+package dev.assistants.model.springai;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+
+import dev.assistants.engine.Api;
+import dev.assistants.engine.EngineServer;
+import dev.assistants.store.memory.InMemoryStore;
+
+import static dev.assistants.model.springai.FakeChatCompletions.arguments;
+import static dev.assistants.model.springai.FakeChatCompletions.call;
+import static dev.assistants.model.springai.FakeChatCompletions.error;
+import static dev.assistants.model.springai.FakeChatCompletions.finish;
+import static dev.assistants.model.springai.FakeChatCompletions.text;
+import static dev.assistants.model.springai.FakeChatCompletions.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs answered through Spring AI's real OpenAI client by a fake Chat Completions endpoint: the
+ * chat request each turn sends, and the run, steps, messages, usage and events each answer makes.
+ */
+class SpringAiModelTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String ORDER_STATUS = """
+			{"type":"function","function":{"name":"order_status","description":"The status of an order",
+			 "parameters":{"type":"object","properties":{"order_id":{"type":"string"}},"required":["order_id"]}}}""";
+
+	private final FakeChatCompletions provider = new FakeChatCompletions();
+
+	private final EngineServer server = new EngineServer(new InMemoryStore(),
+			new SpringAiModel(OpenAiChatModel.builder()
+				.options(OpenAiChatOptions.builder()
+					.baseUrl(this.provider.baseUrl())
+					.apiKey("sk-provider-key")
+					.model("configured-default")
+					.maxRetries(0)
+					.build())
+				.build(), Map.of("gpt-4o", "llama3.2")),
+			(engine) -> engine.modelTimeout(Duration.ofSeconds(2)).toolTypes(Set.of("function")));
+
+	private final Api api = Api.newProject(this.server.baseUrl());
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+		this.provider.close();
+	}
+
+	@Test
+	void sendsTheAssistantTheThreadAndTheRunAsOneChatRequest() {
+		this.provider.answer(text("{\"ok\":true}"), finish("stop"), usage(40, 5));
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"instructions\":\"You help shoppers.\","
+				+ "\"temperature\":0.2,\"top_p\":0.9,\"tools\":[" + ORDER_STATUS + "],\"reasoning_effort\":\"low\"}").path("id").asString();
+		String thread = this.api.ok("POST", "/threads", "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"},"
+				+ "{\"role\":\"assistant\",\"content\":\"Hello! How can I help?\"},"
+				+ "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Where is\"},{\"type\":\"text\",\"text\":\"order 42?\"},"
+				+ "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/receipt.jpg\"}}]}]}").path("id").asString();
+		String run = this.api.ok("POST", "/threads/" + thread + "/runs", "{\"assistant_id\":\"" + assistant + "\","
+				+ "\"additional_instructions\":\"Answer in JSON.\",\"max_completion_tokens\":300,\"parallel_tool_calls\":false,"
+				+ "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"order_status\"}},"
+				+ "\"response_format\":{\"type\":\"json_object\"}}").path("id").asString();
+		this.api.awaitRun(thread, run, "completed");
+
+		JsonNode request = this.provider.requests().get(0);
+		assertThat(request.path("model").asString()).as("gpt-4o through the alias").isEqualTo("llama3.2");
+		assertThat(request.path("stream").asBoolean()).isTrue();
+		assertThat(request.path("temperature").asDouble()).isEqualTo(0.2);
+		assertThat(request.path("top_p").asDouble()).isEqualTo(0.9);
+		assertThat(request.path("max_completion_tokens").asInt()).isEqualTo(300);
+		assertThat(request.path("parallel_tool_calls").asBoolean(true)).isFalse();
+		assertThat(request.path("reasoning_effort").asString()).isEqualTo("low");
+		assertThat(request.path("response_format")).isEqualTo(JSON.readTree("{\"type\":\"json_object\"}"));
+		assertThat(request.path("tool_choice")).isEqualTo(JSON.readTree("{\"type\":\"function\",\"function\":{\"name\":\"order_status\"}}"));
+		assertThat(request.at("/tools/0/type").asString()).isEqualTo("function");
+		assertThat(request.at("/tools/0/function/name").asString()).isEqualTo("order_status");
+		assertThat(request.at("/tools/0/function/description").asString()).isEqualTo("The status of an order");
+		assertThat(request.at("/tools/0/function/parameters/properties/order_id/type").asString()).isEqualTo("string");
+		JsonNode messages = request.path("messages");
+		assertThat(messages).hasSize(4);
+		assertThat(messages.at("/0/role").asString()).isEqualTo("system");
+		assertThat(messages.at("/0/content").toString()).contains("You help shoppers.\\n\\nAnswer in JSON.");
+		assertThat(messages.at("/1/role").asString()).isEqualTo("user");
+		assertThat(messages.at("/1/content").toString()).contains("Hi");
+		assertThat(messages.at("/2/role").asString()).isEqualTo("assistant");
+		assertThat(messages.at("/2/content").toString()).contains("Hello! How can I help?");
+		assertThat(messages.at("/3/role").asString()).isEqualTo("user");
+		assertThat(messages.at("/3/content").toString()).contains("Where is\\n\\norder 42?", "\"image_url\"",
+				"https://example.com/receipt.jpg");
+	}
+
+	@Test
+	void streamsTheAnswerAsItArrivesWithTheProvidersUsage() {
+		this.provider.answer(text("Your "), text("order "), text("shipped."), finish("stop"), usage(31, 4));
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		List<String[]> events = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"stream\":true,"
+				+ "\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Order 42?\"}]}}").events();
+		assertThat(events).extracting((event) -> event[0])
+			.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
+					"thread.message.in_progress", "thread.message.delta", "thread.message.delta", "thread.message.delta",
+					"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+		assertThat(events.subList(8, 11)).extracting((event) -> JSON.readTree(event[1]).at("/delta/content/0/text/value").asString())
+			.containsExactly("Your ", "order ", "shipped.");
+		JsonNode run = JSON.readTree(events.get(13)[1]);
+		assertThat(run.path("usage")).isEqualTo(JSON.readTree("{\"prompt_tokens\":31,\"completion_tokens\":4,\"total_tokens\":35}"));
+		JsonNode message = JSON.readTree(events.get(11)[1]);
+		assertThat(message.at("/content/0/text/value").asString()).isEqualTo("Your order shipped.");
+		JsonNode step = JSON.readTree(events.get(12)[1]);
+		assertThat(step.path("usage")).isEqualTo(run.path("usage"));
+	}
+
+	@Test
+	void turnsFunctionCallsIntoRequiredActionAndSendsTheirOutputsBack() {
+		this.provider.answer(call(0, "call_abc", "order_status"), arguments(0, "{\"order_id\":"), arguments(0, "\"42\"}"),
+				finish("tool_calls"), usage(50, 12));
+		this.provider.answer(text("Order 42 has shipped."), finish("stop"), usage(70, 6));
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[" + ORDER_STATUS + "]}").path("id")
+			.asString();
+		List<String[]> events = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"stream\":true,"
+				+ "\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Where is order 42?\"}]}}").events();
+		assertThat(events).extracting((event) -> event[0])
+			.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.run.step.delta",
+					"thread.run.requires_action", "done");
+		assertThat(JSON.readTree(events.get(6)[1]).at("/delta/step_details/tool_calls/0/function/arguments").asString())
+			.isEqualTo("{\"order_id\":\"42\"}");
+		JsonNode waiting = JSON.readTree(events.get(7)[1]);
+		assertThat(waiting.at("/required_action/submit_tool_outputs/tool_calls/0").toString()).isEqualTo(
+				"{\"id\":\"call_abc\",\"type\":\"function\",\"function\":{\"name\":\"order_status\",\"arguments\":\"{\\\"order_id\\\":\\\"42\\\"}\"}}");
+		String thread = waiting.path("thread_id").asString();
+		String run = waiting.path("id").asString();
+		this.api.ok("POST", "/threads/" + thread + "/runs/" + run + "/submit_tool_outputs",
+				"{\"tool_outputs\":[{\"tool_call_id\":\"call_abc\",\"output\":\"shipped yesterday\"}]}");
+		JsonNode done = this.api.awaitRun(thread, run, "completed");
+		assertThat(done.path("usage")).isEqualTo(JSON.readTree("{\"prompt_tokens\":120,\"completion_tokens\":18,\"total_tokens\":138}"));
+
+		JsonNode second = this.provider.requests().get(1).path("messages");
+		assertThat(second).hasSize(3);
+		assertThat(second.at("/1/role").asString()).isEqualTo("assistant");
+		assertThat(second.at("/1/tool_calls/0/id").asString()).isEqualTo("call_abc");
+		assertThat(second.at("/1/tool_calls/0/function/name").asString()).isEqualTo("order_status");
+		assertThat(second.at("/1/tool_calls/0/function/arguments").asString()).isEqualTo("{\"order_id\":\"42\"}");
+		assertThat(second.at("/2/role").asString()).isEqualTo("tool");
+		assertThat(second.at("/2/tool_call_id").asString()).isEqualTo("call_abc");
+		assertThat(second.at("/2/content").toString()).contains("shipped yesterday");
+		JsonNode steps = this.api.ok("GET", "/threads/" + thread + "/runs/" + run + "/steps?order=asc", null).path("data");
+		assertThat(steps.at("/0/usage/total_tokens").asLong()).isEqualTo(62);
+		assertThat(steps.at("/1/usage/total_tokens").asLong()).isEqualTo(76);
+	}
+
+	@Test
+	void keepsTheLastMessagesAndDropsTheOldestOverMaxPromptTokens() {
+		this.provider.answer(text("a"), finish("stop")).answer(text("b"), finish("stop"));
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		String thread = this.api.ok("POST", "/threads", "{\"messages\":[{\"role\":\"user\",\"content\":\"one\"},"
+				+ "{\"role\":\"user\",\"content\":\"two\"},{\"role\":\"user\",\"content\":\"three\"}]}").path("id").asString();
+		String first = this.api.ok("POST", "/threads/" + thread + "/runs", "{\"assistant_id\":\"" + assistant
+				+ "\",\"truncation_strategy\":{\"type\":\"last_messages\",\"last_messages\":2}}").path("id").asString();
+		this.api.awaitRun(thread, first, "completed");
+		assertThat(this.provider.requests().get(0).path("messages").findValuesAsString("content").toString()).doesNotContain("one")
+			.contains("two", "three");
+
+		this.api.ok("POST", "/threads/" + thread + "/messages", "{\"role\":\"user\",\"content\":" + JSON.writeValueAsString("x ".repeat(630)) + "}");
+		String second = this.api.ok("POST", "/threads/" + thread + "/runs", "{\"assistant_id\":\"" + assistant
+				+ "\",\"max_prompt_tokens\":320}").path("id").asString();
+		this.api.awaitRun(thread, second, "completed");
+		JsonNode sent = this.provider.requests().get(1).path("messages");
+		assertThat(sent).as("only the latest message fits in 320 estimated tokens").hasSize(1);
+	}
+
+	@Test
+	void aProviderCutShortForLengthLeavesTheRunIncomplete() {
+		this.provider.answer(text("Once upon a"), finish("length"), usage(10, 300));
+		JsonNode run = createdRun("Tell me a story");
+		JsonNode incomplete = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "incomplete");
+		assertThat(incomplete.at("/incomplete_details/reason").asString()).isEqualTo("max_completion_tokens");
+		assertThat(incomplete.at("/usage/completion_tokens").asLong()).isEqualTo(300);
+	}
+
+	@Test
+	void failsTheRunAsTheProvidersErrorSays() {
+		this.provider.answer(error(429, "Slow down")).answer(error(400, "Bad model")).answer(error(500, "Upstream broke"));
+		assertThat(failure(createdRun("1"))).isEqualTo("rate_limit_exceeded");
+		assertThat(failure(createdRun("2"))).isEqualTo("invalid_prompt");
+		JsonNode run = createdRun("3");
+		JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
+		assertThat(failed.at("/last_error/code").asString()).isEqualTo("server_error");
+		assertThat(failed.at("/last_error/message").asString()).contains("500").doesNotContain("sk-provider-key");
+	}
+
+	@Test
+	void failsARunWhoseProviderDoesNotAnswerInTime() {
+		this.provider.answer(FakeChatCompletions.stream(text("late"), finish("stop")).withFixedDelay(4000));
+		JsonNode run = createdRun("Hello?");
+		JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
+		assertThat(failed.at("/last_error/code").asString()).isEqualTo("server_error");
+		assertThat(failed.at("/last_error/message").asString()).isEqualTo("The model did not answer within 2000 ms.");
+	}
+
+	@Test
+	void cancellingTheRunClosesTheProvidersStream() throws Exception {
+		CountDownLatch closed = new CountDownLatch(1);
+		DisposableServer stalling = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/v1/chat/completions", (request, response) -> {
+				response.withConnection((connection) -> connection.onDispose(closed::countDown));
+				return response.header("Content-Type", "text/event-stream")
+					.sendString(Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+						.map((tick) -> "data: " + text("more ").json() + "\n\n"));
+			}))
+			.bindNow();
+		try (EngineServer engine = new EngineServer(new InMemoryStore(), new SpringAiModel(OpenAiChatModel.builder()
+			.options(OpenAiChatOptions.builder()
+				.baseUrl("http://127.0.0.1:" + stalling.port() + "/v1")
+				.apiKey("sk-provider-key")
+				.maxRetries(0)
+				.build())
+			.build()))) {
+			Api caller = Api.newProject(engine.baseUrl());
+			String assistant = caller.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+			JsonNode run = caller.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant
+					+ "\",\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Think\"}]}}");
+			String thread = run.path("thread_id").asString();
+			String id = run.path("id").asString();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> caller.ok("GET", "/threads/" + thread + "/messages", null)
+				.path("data")
+				.size() == 2);
+			caller.ok("POST", "/threads/" + thread + "/runs/" + id + "/cancel", null);
+			assertThat(caller.awaitRun(thread, id, "cancelled").path("cancelled_at").isNull()).isFalse();
+			assertThat(closed.await(10, TimeUnit.SECONDS)).as("the provider's stream was closed").isTrue();
+		}
+		finally {
+			stalling.disposeNow();
+		}
+	}
+
+	@Test
+	void failsARunWhoseMessageHoldsAnImageFile() {
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		JsonNode run = this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"thread\":{\"messages\":["
+				+ "{\"role\":\"user\",\"content\":[{\"type\":\"image_file\",\"image_file\":{\"file_id\":\"file-1\"}}]}]}}");
+		JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
+		assertThat(failed.at("/last_error/code").asString()).isEqualTo("invalid_prompt");
+		assertThat(failed.at("/last_error/message").asString()).contains("file-1", "image_url");
+		assertThat(this.provider.requests()).isEmpty();
+	}
+
+	@Test
+	void refusesARunWithAToolTheServerCannotRun() {
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"file_search\"}]}")
+			.path("id").asString();
+		Api.Response refused = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\"}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.error().path("message").asString()).startsWith("This server cannot run 'file_search' tools");
+		assertThat(refused.error().path("param").asString()).isEqualTo("tools");
+	}
+
+	private JsonNode createdRun(String message) {
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		return this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"thread\":{\"messages\":["
+				+ "{\"role\":\"user\",\"content\":" + JSON.writeValueAsString(message) + "}]}}");
+	}
+
+	private String failure(JsonNode run) {
+		return this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed").at("/last_error/code")
+			.asString();
+	}
+
+}
