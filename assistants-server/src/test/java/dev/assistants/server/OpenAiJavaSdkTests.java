@@ -3,23 +3,17 @@ package dev.assistants.server;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.UnauthorizedException;
-import com.openai.models.FunctionDefinition;
-import com.openai.models.FunctionParameters;
 import com.openai.models.beta.assistants.Assistant;
 import com.openai.models.beta.assistants.AssistantCreateParams;
 import com.openai.models.beta.assistants.AssistantListParams;
 import com.openai.models.beta.assistants.AssistantStreamEvent;
 import com.openai.models.beta.assistants.AssistantUpdateParams;
-import com.openai.models.beta.assistants.FunctionTool;
 import com.openai.models.beta.threads.Thread;
 import com.openai.models.beta.threads.ThreadCreateAndRunParams;
 import com.openai.models.beta.threads.ThreadCreateParams;
@@ -37,7 +31,6 @@ import com.openai.models.beta.threads.runs.RunCreateParams;
 import com.openai.models.beta.threads.runs.RunListParams;
 import com.openai.models.beta.threads.runs.RunRetrieveParams;
 import com.openai.models.beta.threads.runs.RunStatus;
-import com.openai.models.beta.threads.runs.RunSubmitToolOutputsParams;
 import com.openai.models.beta.threads.runs.RunUpdateParams;
 import com.openai.models.beta.threads.runs.steps.RunStep;
 import com.openai.models.beta.threads.runs.steps.StepListParams;
@@ -68,16 +61,12 @@ class OpenAiJavaSdkTests {
 	static void start() {
 		server = RunningServer.onPostgres("assistants.server.api-keys[0].key=" + KEY,
 				"assistants.server.api-keys[0].project=sdk");
-		client = client(KEY);
+		client = OpenAiSdk.client(server, KEY);
 	}
 
 	@AfterAll
 	static void stop() {
 		server.close();
-	}
-
-	private static OpenAIClient client(String key) {
-		return OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey(key).maxRetries(0).build();
 	}
 
 	@Test
@@ -88,7 +77,7 @@ class OpenAiJavaSdkTests {
 				.model("gpt-4o")
 				.name("Shop")
 				.instructions("Help.")
-				.addTool(orderStatusTool())
+				.addTool(OpenAiSdk.orderStatusTool())
 				.build());
 		assertThat(assistant.id()).startsWith("asst_");
 		assertThat(client.beta().assistants().retrieve(assistant.id()).name()).hasValue("Shop");
@@ -233,51 +222,19 @@ class OpenAiJavaSdkTests {
 			.assistants()
 			.create(AssistantCreateParams.builder()
 				.model("gpt-4o")
-				.addTool(orderStatusTool())
+				.addTool(OpenAiSdk.orderStatusTool())
 				.build());
-		List<AssistantStreamEvent> first = new ArrayList<>();
-		try (StreamResponse<AssistantStreamEvent> stream = client.beta()
-			.threads()
-			.createAndRunStreaming(ThreadCreateAndRunParams.builder()
-				.assistantId(assistant.id())
-				.thread(ThreadCreateAndRunParams.Thread.builder()
-					.addMessage(ThreadCreateAndRunParams.Thread.Message.builder()
-						.role(ThreadCreateAndRunParams.Thread.Message.Role.USER)
-						.content("What is the status of order 42?")
-						.build())
-					.build())
-				.build())) {
-			stream.stream().forEach(first::add);
-		}
+		List<AssistantStreamEvent> first = OpenAiSdk.createAndRunStreaming(client, assistant.id(), "What is the status of order 42?");
 		assertThat(first.get(0).isThreadCreated()).isTrue();
-		Run waiting = first.stream()
-			.filter(AssistantStreamEvent::isThreadRunRequiresAction)
-			.findFirst()
-			.orElseThrow()
-			.asThreadRunRequiresAction()
-			.data();
+		Run waiting = OpenAiSdk.requiringAction(first);
 		assertThat(first.stream().filter(AssistantStreamEvent::isThreadRunStepDelta)).isNotEmpty();
 		RequiredActionFunctionToolCall call = waiting.requiredAction().orElseThrow().submitToolOutputs().toolCalls().get(0);
 		assertThat(call.function().name()).isEqualTo("order_status");
 		assertThat(call.function().arguments()).isEqualTo("{\"order_id\":\"42\"}");
 
-		List<String> deltas = new ArrayList<>();
-		Run done;
-		try (StreamResponse<AssistantStreamEvent> stream = client.beta()
-			.threads()
-			.runs()
-			.submitToolOutputsStreaming(RunSubmitToolOutputsParams.builder()
-				.threadId(waiting.threadId())
-				.runId(waiting.id())
-				.addToolOutput(RunSubmitToolOutputsParams.ToolOutput.builder().toolCallId(call.id()).output("shipped").build())
-				.build())) {
-			List<AssistantStreamEvent> events = stream.stream().toList();
-			events.stream()
-				.flatMap((event) -> event.threadMessageDelta().stream())
-				.flatMap((delta) -> delta.data().delta().content().stream().flatMap(List::stream))
-				.forEach((content) -> content.text().flatMap((text) -> text.text()).flatMap((text) -> text.value()).ifPresent(deltas::add));
-			done = events.stream().filter(AssistantStreamEvent::isThreadRunCompleted).findFirst().orElseThrow().asThreadRunCompleted().data();
-		}
+		List<AssistantStreamEvent> events = OpenAiSdk.submitToolOutputStreaming(client, waiting, call.id(), "shipped");
+		List<String> deltas = OpenAiSdk.textDeltas(events);
+		Run done = OpenAiSdk.completed(events);
 		assertThat(deltas).as("text as it is written, word by word").hasSizeGreaterThan(1);
 		assertThat(String.join("", deltas)).isEqualTo("Here is what I found: shipped");
 		assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
@@ -288,7 +245,7 @@ class OpenAiJavaSdkTests {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> client.beta().threads().retrieve("thread_nope"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("No thread found with id 'thread_nope'."));
-		assertThatExceptionOfType(UnauthorizedException.class).isThrownBy(() -> client("sk-wrong").beta().assistants().list());
+		assertThatExceptionOfType(UnauthorizedException.class).isThrownBy(() -> OpenAiSdk.client(server, "sk-wrong").beta().assistants().list());
 		Thread thread = client.beta().threads().create();
 		Assistant assistant = client.beta().assistants().create(AssistantCreateParams.builder().model("gpt-4o").build());
 		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> client.beta()
@@ -308,19 +265,6 @@ class OpenAiJavaSdkTests {
 				.runs()
 				.retrieve(runId, RunRetrieveParams.builder().threadId(threadId).build()),
 					(run) -> run.status().equals(status));
-	}
-
-	private static FunctionTool orderStatusTool() {
-		return FunctionTool.builder()
-			.function(FunctionDefinition.builder()
-				.name("order_status")
-				.description("The status of an order")
-				.parameters(FunctionParameters.builder()
-					.putAdditionalProperty("type", JsonValue.from("object"))
-					.putAdditionalProperty("properties", JsonValue.from(Map.of("order_id", Map.of("type", "string"))))
-					.build())
-				.build())
-			.build();
 	}
 
 	private static String text(Message message) {
