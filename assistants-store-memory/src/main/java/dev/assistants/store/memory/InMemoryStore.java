@@ -27,8 +27,8 @@ import dev.assistants.engine.store.StoredRun;
 
 /**
  * Keeps the API's objects in memory, for the emulator, tests and development: nothing survives the
- * process. Transactions run one at a time, and one that throws is undone. Lists are found by
- * scanning, so a store with many objects is better kept in a database.
+ * process. Transactions run one at a time, and one that throws is undone. A thread's messages, runs
+ * and steps are indexed by the thread; lists of assistants and threads are found by scanning.
  */
 public final class InMemoryStore implements AssistantsStore {
 
@@ -88,13 +88,16 @@ public final class InMemoryStore implements AssistantsStore {
 	}
 
 	/**
-	 * The objects of one kind, by ID and in the order they were created.
+	 * The objects of one kind, by ID, and in the order they were created: all of them, and those of
+	 * each thread.
 	 */
 	private static final class Objects {
 
 		private final Map<String, Stored> byId = new HashMap<>();
 
 		private final TreeMap<Long, Stored> inOrder = new TreeMap<>();
+
+		private final Map<String, TreeMap<Long, Stored>> byThread = new HashMap<>();
 
 		@Nullable Stored get(String id) {
 			return this.byId.get(id);
@@ -103,20 +106,38 @@ public final class InMemoryStore implements AssistantsStore {
 		void put(Stored stored) {
 			this.byId.put(stored.id(), stored);
 			this.inOrder.put(stored.sequence(), stored);
+			String threadId = stored.field("thread_id");
+			if (threadId != null) {
+				this.byThread.computeIfAbsent(threadId, (id) -> new TreeMap<>()).put(stored.sequence(), stored);
+			}
 		}
 
 		void remove(Stored stored) {
 			this.byId.remove(stored.id());
 			this.inOrder.remove(stored.sequence());
+			String threadId = stored.field("thread_id");
+			TreeMap<Long, Stored> ofThread = (threadId != null) ? this.byThread.get(threadId) : null;
+			if (ofThread != null) {
+				ofThread.remove(stored.sequence());
+				if (ofThread.isEmpty()) {
+					this.byThread.remove(threadId);
+				}
+			}
 		}
 
 		Stream<Stored> all() {
 			return this.inOrder.values().stream();
 		}
 
+		Stream<Stored> ofThread(String threadId) {
+			TreeMap<Long, Stored> ofThread = this.byThread.get(threadId);
+			return (ofThread != null) ? ofThread.values().stream() : Stream.empty();
+		}
+
 		void clear() {
 			this.byId.clear();
 			this.inOrder.clear();
+			this.byThread.clear();
 		}
 
 	}
@@ -159,10 +180,7 @@ public final class InMemoryStore implements AssistantsStore {
 				remove(kind, stored);
 				if (kind == ObjectKind.THREAD) {
 					for (ObjectKind part : List.of(ObjectKind.MESSAGE, ObjectKind.RUN, ObjectKind.RUN_STEP)) {
-						objects(part).all()
-							.filter((candidate) -> id.equals(candidate.field("thread_id")))
-							.toList()
-							.forEach((candidate) -> remove(part, candidate));
+						objects(part).ofThread(id).toList().forEach((candidate) -> remove(part, candidate));
 					}
 				}
 			});
@@ -222,9 +240,9 @@ public final class InMemoryStore implements AssistantsStore {
 		}
 
 		private Stream<Stored> inScope(ObjectKind kind, String project, Scope scope) {
-			return objects(kind).all()
+			Objects objects = objects(kind);
+			return ((scope.threadId() != null) ? objects.ofThread(scope.threadId()) : objects.all())
 				.filter((stored) -> stored.project().equals(project)
-						&& (scope.threadId() == null || scope.threadId().equals(stored.field("thread_id")))
 						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id"))));
 		}
 
