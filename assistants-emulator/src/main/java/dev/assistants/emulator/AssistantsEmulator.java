@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -69,7 +68,6 @@ public final class AssistantsEmulator implements AutoCloseable {
 		this.engine = AssistantsEngine.builder(this.store, this.model)
 			.runStatePause(() -> this.latency)
 			.pollInterval(() -> this.latency)
-			.storeScheduler(Schedulers.immediate())
 			.build();
 		ReactorHttpHandlerAdapter handler = new ReactorHttpHandlerAdapter(
 				RouterFunctions.toHttpHandler(this.engine.routerFunction().filter(this::record)));

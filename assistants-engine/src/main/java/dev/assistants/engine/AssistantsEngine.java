@@ -40,7 +40,8 @@ public final class AssistantsEngine implements AutoCloseable {
 	private final Routes routes;
 
 	private AssistantsEngine(Builder builder) {
-		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler : Schedulers.boundedElastic();
+		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler
+				: (builder.store.blocks() ? Schedulers.boundedElastic() : Schedulers.immediate());
 		JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		ApiObjects objects = new ApiObjects(builder.clock);
 		RequestReader reader = new RequestReader();
@@ -52,6 +53,7 @@ public final class AssistantsEngine implements AutoCloseable {
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes),
 				this.executor,
 				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval);
+		this.executor.expireRunsEvery(builder.expiryCheckInterval);
 	}
 
 	/**
@@ -121,6 +123,8 @@ public final class AssistantsEngine implements AutoCloseable {
 		private Supplier<Duration> pollInterval = () -> Duration.ofMillis(250);
 
 		private Duration runExpiry = Duration.ofMinutes(10);
+
+		private Duration expiryCheckInterval = Duration.ofSeconds(1);
 
 		private int maxRequestSize = 4 * 1024 * 1024;
 
@@ -214,6 +218,17 @@ public final class AssistantsEngine implements AutoCloseable {
 		}
 
 		/**
+		 * Set how often the engine looks for runs past their {@code expires_at} that have not
+		 * stopped, to expire them; every second by default.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder expiryCheckInterval(Duration interval) {
+			this.expiryCheckInterval = Objects.requireNonNull(interval, "interval must not be null");
+			return this;
+		}
+
+		/**
 		 * Set the largest request body accepted; a larger one is answered with a 413. 4 MiB by
 		 * default.
 		 * @param bytes the size in bytes
@@ -228,9 +243,10 @@ public final class AssistantsEngine implements AutoCloseable {
 		}
 
 		/**
-		 * Set where the store is called: off the event loop by default
-		 * ({@link Schedulers#boundedElastic()}), as a store may block. A store that never blocks
-		 * may be called where the request is handled ({@link Schedulers#immediate()}).
+		 * Set where the store is called: by default off the event loop
+		 * ({@link Schedulers#boundedElastic()}) for a store that {@linkplain AssistantsStore#blocks()
+		 * blocks}, where the request is handled ({@link Schedulers#immediate()}) for one that does
+		 * not.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */

@@ -90,7 +90,7 @@ final class Routes {
 				.DELETE("/assistants/{assistant_id}",
 						json((call) -> this.assistants.delete(call.project(), call.param("assistant_id"))))
 				.POST("/threads", json((call) -> this.threads.create(call.project(), call.body())))
-				.POST("/threads/runs", newRun((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
+				.POST("/threads/runs", run((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
 				.GET("/threads/{thread_id}", json((call) -> this.threads.get(call.project(), call.param("thread_id"))))
 				.POST("/threads/{thread_id}",
 						json((call) -> this.threads.modify(call.project(), call.param("thread_id"), call.body())))
@@ -108,7 +108,7 @@ final class Routes {
 					.deleteMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
 				.GET("/threads/{thread_id}/runs",
 						json((call) -> this.runs.list(call.project(), call.param("thread_id"), call.query())))
-				.POST("/threads/{thread_id}/runs", newRun((call) -> this.runs.create(call.project(),
+				.POST("/threads/{thread_id}/runs", run((call) -> this.runs.create(call.project(),
 						call.param("thread_id"), call.body())))
 				.GET("/threads/{thread_id}/runs/{run_id}",
 						json((call) -> this.runs.get(call.project(), call.param("thread_id"), call.param("run_id"))))
@@ -146,15 +146,6 @@ final class Routes {
 			.onErrorResume((ex) -> error(ex, request));
 	}
 
-	/** An operation that creates a run, which expires at its {@code expires_at} if it has not stopped. */
-	private HandlerFunction<ServerResponse> newRun(Function<Call, RunStart> operation) {
-		return run((call) -> {
-			RunStart start = operation.apply(call);
-			this.executor.expireAt(start.run(), start.object().path("expires_at").asLong());
-			return start;
-		});
-	}
-
 	/**
 	 * An operation that starts or resumes a run: the run as it is now, executed in the background,
 	 * or with {@code stream: true} the run's events as they happen.
@@ -175,11 +166,11 @@ final class Routes {
 			.concatWith(Mono.fromSupplier(() -> frame("done", "[DONE]")))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> frame("error", this.json
 				.writeValueAsString(unexpected(ex, request).body().get("error")))));
+		// the server flushes when no further event is ready: each event as it happens, a burst at once
 		return ServerResponse.ok()
 			.contentType(EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			.body((response, context) -> response.writeAndFlushWith(
-					frames.map((frame) -> Mono.just(response.bufferFactory().wrap(frame)))));
+			.body((response, context) -> response.writeWith(frames.map((frame) -> response.bufferFactory().wrap(frame))));
 	}
 
 	private static byte[] frame(String event, String data) {

@@ -3,6 +3,7 @@ package dev.assistants.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -66,7 +67,9 @@ final class RunExecutor implements AutoCloseable {
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
-	private final Disposable.Composite detached = Disposables.composite();
+	private final Set<Disposable> detached = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
 
 	/**
 	 * @param json the mapper that reads stored objects into the model's records for the model
@@ -123,15 +126,25 @@ final class RunExecutor implements AutoCloseable {
 	}
 
 	/**
-	 * A run that has not stopped by its {@code expires_at} expires then, whoever is polling.
-	 * @param expiresAt the run's {@code expires_at}, in Unix seconds
+	 * Check for runs that have not stopped by their {@code expires_at}, and expire them, at this
+	 * interval until the executor closes, whoever is polling.
 	 */
-	void expireAt(RunRef ref, long expiresAt) {
-		Duration left = Duration.ofMillis(Math.max(0, expiresAt * 1000 - this.objects.nowMillis()));
-		detach(Mono.delay(left).thenMany(Flux.defer(() -> {
-			expire(ref);
-			return Flux.<RunEvent>empty();
-		})));
+	void expireRunsEvery(Duration interval) {
+		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(this::expireDueRuns)
+			.onErrorResume((ex) -> {
+				logger.warn("Could not expire the runs past their expires_at; trying again in " + interval.toMillis()
+						+ " ms", ex);
+				return Flux.empty();
+			})));
+	}
+
+	private List<RunEvent> expireDueRuns() {
+		long now = this.objects.now();
+		this.store.inTransaction((tx) -> tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES))
+			.stream()
+			.filter((run) -> run.expiresAt() > 0 && run.expiresAt() <= now)
+			.forEach((run) -> expire(new RunRef(run.project(), run.threadId(), run.runId())));
+		return List.of();
 	}
 
 	/**
@@ -140,14 +153,14 @@ final class RunExecutor implements AutoCloseable {
 	 * cancelling run is cancelled. Runs that require action wait for their outputs until they expire.
 	 */
 	void resumeInterruptedRuns() {
-		List<StoredRun> runs = this.store.inTransaction((tx) -> tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES));
+		List<StoredRun> runs = this.store
+			.inTransaction((tx) -> tx.runsWithStatus(List.of("queued", "in_progress", "cancelling")));
 		for (StoredRun run : runs) {
 			RunRef ref = new RunRef(run.project(), run.threadId(), run.runId());
 			switch (run.status()) {
 				case "queued" -> execute(ref, true);
 				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED);
-				case "cancelling" -> this.lifecycle.finishCancelling(ref);
-				default -> expireAt(ref, run.expiresAt());
+				default -> this.lifecycle.finishCancelling(ref);
 			}
 		}
 		if (!runs.isEmpty()) {
@@ -157,7 +170,9 @@ final class RunExecutor implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.detached.dispose();
+		this.closed = true;
+		this.detached.forEach(Disposable::dispose);
+		this.detached.clear();
 	}
 
 	private Flux<RunEvent> turn(RunRef ref) {
@@ -227,11 +242,16 @@ final class RunExecutor implements AutoCloseable {
 	}
 
 	/** Run work whoever listens, until it ends or the executor closes. */
-	private void detach(Flux<RunEvent> work) {
+	private void detach(Flux<?> work) {
+		if (this.closed) {
+			return;
+		}
 		Disposable.Swap slot = Disposables.swap();
-		if (this.detached.add(slot)) {
-			slot.update(work.doFinally((signal) -> this.detached.remove(slot))
-				.subscribe(null, (ex) -> logger.debug("Run work ended with an error", ex)));
+		this.detached.add(slot);
+		slot.update(work.doFinally((signal) -> this.detached.remove(slot))
+			.subscribe(null, (ex) -> logger.debug("Run work ended with an error", ex)));
+		if (this.closed) {
+			slot.dispose();
 		}
 	}
 

@@ -8,7 +8,8 @@ import java.util.function.Function;
  * active, a message added to a thread whose runs have all stopped, a run whose status moves on only
  * from the status it was read in.
  * <p>
- * Implementations may block: the engine calls them off the event loop.
+ * Implementations may block: the engine calls them off the event loop, unless they say they never
+ * do ({@link #blocks()}).
  */
 public interface AssistantsStore {
 
@@ -20,5 +21,14 @@ public interface AssistantsStore {
 	 * @return what the work returned
 	 */
 	<T> T inTransaction(Function<StoreTransaction, T> work);
+
+	/**
+	 * Whether a transaction may block the calling thread (on I/O or a lock held for long): the
+	 * engine then runs it on a scheduler for blocking work; otherwise where the request is handled.
+	 * @return {@code true} by default
+	 */
+	default boolean blocks() {
+		return true;
+	}
 
 }

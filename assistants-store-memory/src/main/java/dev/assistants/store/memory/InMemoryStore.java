@@ -36,11 +36,13 @@ public final class InMemoryStore implements AssistantsStore {
 
 	private final Map<ObjectKind, Objects> objects = new EnumMap<>(ObjectKind.class);
 
+	private static final List<String> ACTIVE_RUN_STATUSES = StoreTransaction.ACTIVE_RUN_STATUSES;
+
 	private long sequence;
 
 	public InMemoryStore() {
 		for (ObjectKind kind : ObjectKind.values()) {
-			this.objects.put(kind, new Objects());
+			this.objects.put(kind, new Objects(kind == ObjectKind.RUN));
 		}
 	}
 
@@ -60,6 +62,15 @@ public final class InMemoryStore implements AssistantsStore {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Never blocks: a transaction holds the store's lock only while it reads and writes memory.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean blocks() {
+		return false;
 	}
 
 	/**
@@ -88,8 +99,8 @@ public final class InMemoryStore implements AssistantsStore {
 	}
 
 	/**
-	 * The objects of one kind, by ID, and in the order they were created: all of them, and those of
-	 * each thread.
+	 * The objects of one kind, by ID, and in the order they were created: all of them, those of each
+	 * thread, and for runs those that have not stopped.
 	 */
 	private static final class Objects {
 
@@ -98,6 +109,12 @@ public final class InMemoryStore implements AssistantsStore {
 		private final TreeMap<Long, Stored> inOrder = new TreeMap<>();
 
 		private final Map<String, TreeMap<Long, Stored>> byThread = new HashMap<>();
+
+		private final @Nullable TreeMap<Long, Stored> active;
+
+		Objects(boolean runs) {
+			this.active = runs ? new TreeMap<>() : null;
+		}
 
 		@Nullable Stored get(String id) {
 			return this.byId.get(id);
@@ -109,6 +126,14 @@ public final class InMemoryStore implements AssistantsStore {
 			String threadId = stored.field("thread_id");
 			if (threadId != null) {
 				this.byThread.computeIfAbsent(threadId, (id) -> new TreeMap<>()).put(stored.sequence(), stored);
+			}
+			if (this.active != null) {
+				if (ACTIVE_RUN_STATUSES.contains(stored.field("status"))) {
+					this.active.put(stored.sequence(), stored);
+				}
+				else {
+					this.active.remove(stored.sequence());
+				}
 			}
 		}
 
@@ -123,6 +148,14 @@ public final class InMemoryStore implements AssistantsStore {
 					this.byThread.remove(threadId);
 				}
 			}
+			if (this.active != null) {
+				this.active.remove(stored.sequence());
+			}
+		}
+
+		/** The runs that have not stopped, or every object if these are not runs. */
+		Stream<Stored> active() {
+			return (this.active != null) ? this.active.values().stream() : all();
 		}
 
 		Stream<Stored> all() {
@@ -138,6 +171,9 @@ public final class InMemoryStore implements AssistantsStore {
 			this.byId.clear();
 			this.inOrder.clear();
 			this.byThread.clear();
+			if (this.active != null) {
+				this.active.clear();
+			}
 		}
 
 	}
@@ -222,7 +258,8 @@ public final class InMemoryStore implements AssistantsStore {
 
 		@Override
 		public List<StoredRun> runsWithStatus(List<String> statuses) {
-			return objects(ObjectKind.RUN).all()
+			Objects runs = objects(ObjectKind.RUN);
+			return (ACTIVE_RUN_STATUSES.containsAll(statuses) ? runs.active() : runs.all())
 				.filter((run) -> statuses.contains(run.field("status")))
 				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status"),
 						run.body().path("expires_at").asLong(0)))
