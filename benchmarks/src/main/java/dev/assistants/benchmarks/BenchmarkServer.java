@@ -14,7 +14,9 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A fast local server with canned answers, so that the client is what is measured: a ~2 KB run, a
- * message, a page of 20 messages with annotations, and a run stream of 10,000 message deltas.
+ * message, a page of 20 messages with annotations, a run stream of 10,000 message deltas, and, as a
+ * model's OpenAI-compatible endpoint, a Chat Completions stream of 1,000 tokens (of one token for the
+ * model {@value #ONE_TOKEN_MODEL}).
  */
 final class BenchmarkServer implements AutoCloseable {
 
@@ -22,6 +24,12 @@ final class BenchmarkServer implements AutoCloseable {
 
 	/** The events of the run stream: the deltas and 8 lifecycle events, {@code done} excluded. */
 	static final int STREAM_EVENTS = DELTAS + 8;
+
+	/** The tokens of the model's stream, each a chunk of its own. */
+	static final int MODEL_TOKENS = 1_000;
+
+	/** The model whose stream holds one token only. */
+	static final String ONE_TOKEN_MODEL = "one-token";
 
 	static final String RUN = """
 			{"id":"run_abc123","object":"thread.run","created_at":1699063290,"thread_id":"thread_abc123",
@@ -51,6 +59,10 @@ final class BenchmarkServer implements AutoCloseable {
 
 	private static final byte[] STREAM = stream().getBytes(StandardCharsets.UTF_8);
 
+	private static final byte[] MODEL_STREAM = modelStream(MODEL_TOKENS).getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] ONE_TOKEN_STREAM = modelStream(1).getBytes(StandardCharsets.UTF_8);
+
 	private final DisposableServer server;
 
 	BenchmarkServer() {
@@ -64,7 +76,14 @@ final class BenchmarkServer implements AutoCloseable {
 						(request, response) -> request.receive().then(Mono.from(json(response, MESSAGE))))
 				.post("/v1/threads/{threadId}/runs", (request, response) -> request.receive()
 					.then(Mono.from(response.header("Content-Type", "text/event-stream")
-						.send(Flux.range(0, 16).map((chunk) -> slice(chunk, 16)))))))
+						.send(Flux.range(0, 16).map((chunk) -> slice(STREAM, chunk, 16))))))
+				.post("/v1/chat/completions", (request, response) -> request.receive()
+					.aggregate()
+					.asString()
+					.flatMap((body) -> Mono.from(response.header("Content-Type", "text/event-stream")
+						.send(body.contains("\"model\":\"" + ONE_TOKEN_MODEL + "\"")
+								? Mono.just(slice(ONE_TOKEN_STREAM, 0, 1))
+								: Flux.range(0, 16).map((chunk) -> slice(MODEL_STREAM, chunk, 16)))))))
 			.bindNow();
 	}
 
@@ -90,10 +109,27 @@ final class BenchmarkServer implements AutoCloseable {
 		return response.header("Content-Type", "application/json").sendString(Mono.just(body));
 	}
 
-	private static ByteBuf slice(int chunk, int chunks) {
-		int size = (STREAM.length + chunks - 1) / chunks;
+	private static ByteBuf slice(byte[] stream, int chunk, int chunks) {
+		int size = (stream.length + chunks - 1) / chunks;
 		int from = chunk * size;
-		return Unpooled.wrappedBuffer(STREAM, from, Math.min(size, STREAM.length - from));
+		return Unpooled.wrappedBuffer(stream, from, Math.min(size, stream.length - from));
+	}
+
+	/** A Chat Completions stream as OpenAI sends it: a chunk a token, the finish, the usage. */
+	private static String modelStream(int tokens) {
+		StringBuilder chunks = new StringBuilder();
+		for (int i = 0; i < tokens; i++) {
+			chunk(chunks, "[{\"index\":0,\"delta\":{\"content\":\" word" + i + "\"},\"finish_reason\":null}]", "");
+		}
+		chunk(chunks, "[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]", "");
+		chunk(chunks, "[]", ",\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
+				+ (tokens + 20) + "}");
+		return chunks.append("data: [DONE]\n\n").toString();
+	}
+
+	private static void chunk(StringBuilder chunks, String choices, String usage) {
+		chunks.append("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\",")
+			.append("\"choices\":").append(choices).append(usage).append("}\n\n");
 	}
 
 	private static String stream() {
