@@ -18,6 +18,7 @@ import dev.assistants.client.model.ApiError;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
 
 /**
  * Turns an error answer into the {@link AssistantsApiException} subtype for its status.
@@ -64,6 +65,36 @@ final class ApiErrors {
 			default -> (status >= 500) ? new InternalServerException(message, response)
 					: new AssistantsApiException(message, response);
 		};
+	}
+
+	/**
+	 * The exception for a response that cannot be read, with what identifies the response in its
+	 * message: status, content type, request ID and the beginning of the body.
+	 * @param problem what is wrong with the response
+	 * @param body the body or event data as far as it was read, or {@code null} if it was not
+	 */
+	static InvalidResponseException invalidResponse(ApiRequest request, ClientResponse response, String problem,
+			@Nullable String body, @Nullable Throwable cause) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		String requestId = headers.getFirst("x-request-id");
+		StringBuilder message = new StringBuilder(request.description()).append(": ")
+			.append(problem)
+			.append(" [status ")
+			.append(status);
+		if (contentType != null) {
+			message.append(", content type ").append(contentType);
+		}
+		if (requestId != null) {
+			message.append(", request ID ").append(requestId);
+		}
+		message.append(']');
+		String excerpt = (body != null && !body.isEmpty()) ? truncate(body, MAX_BODY_KEPT) : null;
+		if (excerpt != null) {
+			message.append(": ").append(truncate(body, MAX_BODY_IN_MESSAGE));
+		}
+		return new InvalidResponseException(message.toString(), cause, status, contentType, requestId, excerpt);
 	}
 
 	private static BadRequestException badRequest(String message, ApiErrorResponse response) {

@@ -96,18 +96,31 @@ final class ApiRequest {
 
 	/**
 	 * The request's URI under the base URL: every ID and query value percent-encoded as a whole
-	 * (all but unreserved characters), so none can add a path segment or a query parameter.
+	 * (all but unreserved characters), so none can add a path segment or a query parameter. Extra
+	 * query parameters replace the request's parameters of the same name.
 	 */
-	URI uri(String baseUrl) {
+	URI uri(String baseUrl, Map<String, String> extraQuery) {
 		String path = this.pathTemplate;
 		for (Map.Entry<String, String> id : this.ids.entrySet()) {
 			path = path.replace("{" + id.getKey() + "}", encode(id.getValue()));
 		}
 		StringBuilder uri = new StringBuilder(baseUrl.length() + path.length() + 32).append(baseUrl).append(path);
-		for (int i = 0; i < this.query.size(); i++) {
-			uri.append((i == 0) ? '?' : '&').append(this.query.get(i));
+		char separator = '?';
+		for (String parameter : this.query) {
+			if (extraQuery.isEmpty() || !extraQuery.containsKey(name(parameter))) {
+				uri.append(separator).append(parameter);
+				separator = '&';
+			}
+		}
+		for (Map.Entry<String, String> parameter : extraQuery.entrySet()) {
+			uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+			separator = '&';
 		}
 		return URI.create(uri.toString());
+	}
+
+	private static String name(String encodedParameter) {
+		return UriUtils.decode(encodedParameter.substring(0, encodedParameter.indexOf('=')), StandardCharsets.UTF_8);
 	}
 
 	private static String encode(String value) {

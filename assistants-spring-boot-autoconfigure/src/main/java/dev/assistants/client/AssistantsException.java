@@ -7,11 +7,15 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * When a call was attempted more than once, the exception is the last attempt's, its message says
  * how many attempts were made, and the earlier attempts' failures are
- * {@linkplain #getSuppressed() suppressed} by it.
+ * {@linkplain #getSuppressed() suppressed} by it. When a retryable failure was not retried, for
+ * example because the server asked for a longer wait than {@code openai.retry.max-server-delay}, its
+ * message says why.
  */
 public class AssistantsException extends RuntimeException {
 
 	private int attempts = 1;
+
+	private @Nullable String notRetried;
 
 	/**
 	 * Create an exception.
@@ -42,10 +46,17 @@ public class AssistantsException extends RuntimeException {
 		this.attempts = attempts;
 	}
 
+	void notRetried(String reason) {
+		this.notRetried = reason;
+	}
+
 	@Override
 	public String getMessage() {
 		String message = super.getMessage();
-		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
+		if (this.attempts > 1) {
+			message += " (after " + this.attempts + " attempts)";
+		}
+		return (this.notRetried != null) ? message + "; not retried: " + this.notRetried : message;
 	}
 
 }

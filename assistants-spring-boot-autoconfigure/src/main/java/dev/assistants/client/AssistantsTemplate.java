@@ -458,16 +458,34 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	private <T> Mono<ApiResponse<T>> exchangeForResponse(ApiRequest request, Class<T> responseType) {
 		byte[] body = (request.body() != null) ? this.jsonMapper.writeValueAsBytes(request.body()) : null;
 		String idempotencyKey = idempotencyKey(request);
-		Mono<ApiResponse<T>> call = this.retryPolicy.apply(request,
-				Mono.deferContextual((context) -> spec(request, body, idempotencyKey, MediaType.APPLICATION_JSON)
-					.exchangeToMono((response) -> read(request, notified(response, context), responseType))
-					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
-		if (this.timeout != null) {
-			Duration timeout = this.timeout;
-			call = call.timeout(timeout, Mono.error(() -> new AssistantsTimeoutException(
-					request.description() + ": no result within " + timeout.toMillis() + " ms (openai.timeout)", null)));
+		return this.observations.observe(request, Mono.deferContextual((callContext) -> {
+			RequestOptions options = RequestOptions.from(callContext);
+			byte[] sent = withBodyProperties(body, options);
+			Mono<ApiResponse<T>> call = this.retryPolicy.apply(request, Mono.deferContextual((context) -> spec(request,
+					options, sent, idempotencyKey, MediaType.APPLICATION_JSON)
+				.exchangeToMono((response) -> read(request, notified(response, context), responseType))
+				.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
+			Duration timeout = (options.timeout() != null) ? options.timeout() : this.timeout;
+			if (timeout == null) {
+				return call;
+			}
+			String setting = (options.timeout() != null) ? "the call's RequestOptions" : "openai.timeout";
+			return call.timeout(timeout, Mono.error(() -> new AssistantsTimeoutException(
+					request.description() + ": no result within " + timeout.toMillis() + " ms (" + setting + ")", null)));
+		}));
+	}
+
+	/**
+	 * The body with the options' extra properties, which replace the fields of the same name. A
+	 * request without a body stays without one.
+	 */
+	private byte @Nullable [] withBodyProperties(byte @Nullable [] body, RequestOptions options) {
+		if (body == null || options.bodyProperties().isEmpty()) {
+			return body;
 		}
-		return this.observations.observe(request, call);
+		ObjectNode json = (ObjectNode) this.jsonMapper.readTree(body);
+		options.bodyProperties().forEach((name, value) -> json.set(name, this.jsonMapper.valueToTree(value)));
+		return this.jsonMapper.writeValueAsBytes(json);
 	}
 
 	/**
@@ -480,13 +498,18 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		json.put("stream", true);
 		byte[] body = this.jsonMapper.writeValueAsBytes(json);
 		String idempotencyKey = idempotencyKey(request);
-		return this.observations.observeStream(request, this.retryPolicy.applyBeforeFirstElement(request,
-				Flux.deferContextual((context) -> spec(request, body, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
-					.httpRequest(this::streamIdleTimeout)
-					.exchangeToFlux((response) -> streamed(request, notified(response, context)))
-					.transform(this::idleTimeoutIfNotNative)
-					.transform((events) -> untilDone(request, events))
-					.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error)))));
+		return this.observations.observeStream(request, Flux.deferContextual((callContext) -> {
+			RequestOptions options = RequestOptions.from(callContext);
+			byte[] sent = withBodyProperties(body, options);
+			Duration idleTimeout = (options.timeout() != null) ? options.timeout() : this.streamIdleTimeout;
+			return this.retryPolicy.applyBeforeFirstElement(request, Flux.deferContextual((context) -> spec(request,
+					options, sent, idempotencyKey, MediaType.TEXT_EVENT_STREAM)
+				.httpRequest((httpRequest) -> streamIdleTimeout(httpRequest, idleTimeout))
+				.exchangeToFlux((response) -> streamed(request, notified(response, context)))
+				.transform((events) -> this.nativeIdleTimeout ? events : events.timeout(idleTimeout))
+				.transform((events) -> untilDone(request, events))
+				.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
+		}));
 	}
 
 	/**
@@ -513,8 +536,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-			return Flux.error(new InvalidResponseException(request.description() + ": the server answered "
-					+ contentType + " instead of an event stream; it may not support stream: true", null));
+			return body(request, response).map(AssistantsTemplate::text)
+				.defaultIfEmpty("")
+				.flatMapMany((text) -> Flux.error(ApiErrors.invalidResponse(request, response, "the server answered "
+						+ contentType + " instead of an event stream; it may not support stream: true", text, null)));
 		}
 		return events(request, response);
 	}
@@ -531,7 +556,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			.map(AssistantsTemplate::bytes)
 			.concatMapIterable(reader::read, 1)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(reader.finish())))
-			.map((event) -> this.streamEventDecoder.decode(request, event));
+			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiErrors.invalidResponse(request, response,
+					"an event of the stream is larger than " + this.maxInMemorySize + " bytes (openai.max-in-memory-size)",
+					null, ex))
+			.map((event) -> this.streamEventDecoder.decode(request, response, event));
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {
@@ -549,14 +577,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	 * With Reactor Netty, the idle timeout is the connection's read timeout, reset by every read:
 	 * far cheaper than a timer per event.
 	 */
-	private void streamIdleTimeout(ClientHttpRequest request) {
+	private static void streamIdleTimeout(ClientHttpRequest request, Duration idleTimeout) {
 		if (request.getNativeRequest() instanceof HttpClientRequest nativeRequest) {
-			nativeRequest.responseTimeout(this.streamIdleTimeout);
+			nativeRequest.responseTimeout(idleTimeout);
 		}
-	}
-
-	private Flux<AssistantStreamEvent> idleTimeoutIfNotNative(Flux<AssistantStreamEvent> events) {
-		return this.nativeIdleTimeout ? events : events.timeout(this.streamIdleTimeout);
 	}
 
 	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
@@ -595,14 +619,15 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		return (this.idempotencyKeys && request.method() == HttpMethod.POST) ? "assistants-" + UUID.randomUUID() : null;
 	}
 
-	private WebClient.RequestHeadersSpec<?> spec(ApiRequest request, byte @Nullable [] body,
+	private WebClient.RequestHeadersSpec<?> spec(ApiRequest request, RequestOptions options, byte @Nullable [] body,
 			@Nullable String idempotencyKey, MediaType accept) {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
-			.uri(request.uri(this.baseUrl))
+			.uri(request.uri(this.baseUrl, options.queryParameters()))
 			.accept(accept);
 		if (idempotencyKey != null) {
 			spec.header("Idempotency-Key", idempotencyKey);
 		}
+		options.headers().forEach(spec::header);
 		if (body != null) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
@@ -614,34 +639,42 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			return error(request, response);
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return body(response)
-			.map((buffer) -> new ApiResponse<>(parse(request, buffer, responseType), headers,
+		return body(request, response)
+			.map((buffer) -> new ApiResponse<>(parse(request, response, buffer, responseType), headers,
 					response.statusCode().value()))
 			.switchIfEmpty(Mono.error(
-					() -> new InvalidResponseException(request.description() + ": the response has no body", null)));
+					() -> ApiErrors.invalidResponse(request, response, "the response has no body", null, null)));
 	}
 
 	private <T> Mono<T> error(ApiRequest request, ClientResponse response) {
-		return body(response).map(AssistantsTemplate::text)
+		return body(request, response).map(AssistantsTemplate::text)
 			.defaultIfEmpty("")
 			.flatMap((text) -> Mono.error(this.errors.toException(request, response.statusCode().value(),
 					response.headers().asHttpHeaders(), text)));
 	}
 
-	private Mono<DataBuffer> body(ClientResponse response) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize);
+	private Mono<DataBuffer> body(ApiRequest request, ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiErrors.invalidResponse(request, response,
+					"the response is larger than " + this.maxInMemorySize + " bytes (openai.max-in-memory-size)", null,
+					ex));
 	}
 
-	private <T> T parse(ApiRequest request, DataBuffer buffer, Class<T> responseType) {
-		try (InputStream json = buffer.asInputStream(true)) {
+	private <T> T parse(ApiRequest request, ClientResponse response, DataBuffer buffer, Class<T> responseType) {
+		try (InputStream json = buffer.asInputStream(false)) {
 			return this.jsonMapper.readValue(json, responseType);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidResponseException(request.description() + ": the response is not a valid "
-					+ responseType.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+			buffer.readPosition(0);
+			throw ApiErrors.invalidResponse(request, response,
+					"the response is not a valid " + responseType.getSimpleName() + ": " + ex.getOriginalMessage(),
+					buffer.toString(StandardCharsets.UTF_8), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
 		}
 	}
 
@@ -655,10 +688,6 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	}
 
 	private AssistantsException failure(ApiRequest request, Throwable error) {
-		if (error instanceof DataBufferLimitException) {
-			return new InvalidResponseException(request.description() + ": the response is larger than "
-					+ this.maxInMemorySize + " bytes (openai.max-in-memory-size)", error);
-		}
 		if (isTimeout(error)) {
 			return new AssistantsTimeoutException(
 					request.description() + ": " + this.serverAddress + " did not answer in time", error);
@@ -989,6 +1018,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			URI baseUri = URI.create(this.baseUrl);
 			Assert.isTrue(baseUri.isAbsolute() && baseUri.getHost() != null,
 					() -> "baseUrl must be an absolute http(s) URL but was '" + this.baseUrl + "'");
+			HeaderValues.requireSendable(this.apiKey, "apiKey (openai.api-key)");
+			HeaderValues.requireSendable(this.organization, "organization (openai.organization)");
+			HeaderValues.requireSendable(this.project, "project (openai.project)");
+			this.headers.forEach((name, value) -> HeaderValues.requireSendable(value, "header " + name + " (openai.headers)"));
 			ConnectionProvider connectionProvider = (this.clientConnector != null) ? null
 					: ConnectionProvider.builder("assistants")
 						.maxConnections(this.maxConnections)

@@ -98,7 +98,8 @@ final class RetryPolicy {
 
 	/**
 	 * The delay before retry number {@code retry}, or {@code null} if the failure must not be
-	 * retried.
+	 * retried. A retryable failure that is not retried because the server asks for too long a wait
+	 * is told why, for its message.
 	 */
 	@Nullable Duration delay(AssistantsException failure, int retry) {
 		if (!failure.isRetryable()) {
@@ -106,7 +107,12 @@ final class RetryPolicy {
 		}
 		Duration requested = (failure instanceof AssistantsApiException api) ? api.getRetryAfter() : null;
 		if (requested != null) {
-			return (requested.compareTo(this.settings.maxServerDelay()) <= 0) ? requested : null;
+			if (requested.compareTo(this.settings.maxServerDelay()) <= 0) {
+				return requested;
+			}
+			failure.notRetried("the server asked to wait " + requested.toMillis() + " ms, longer than "
+					+ "openai.retry.max-server-delay (" + this.settings.maxServerDelay().toMillis() + " ms)");
+			return null;
 		}
 		double backoff = Math.min(this.settings.initialBackoff().toNanos() * Math.pow(2, retry - 1),
 				this.settings.maxBackoff().toNanos());

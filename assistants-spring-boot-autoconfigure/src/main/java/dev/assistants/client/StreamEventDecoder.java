@@ -43,6 +43,8 @@ import dev.assistants.client.model.RunStepDeltaObject;
 import dev.assistants.client.model.RunStepObject;
 import dev.assistants.client.model.ThreadObject;
 
+import org.springframework.web.reactive.function.client.ClientResponse;
+
 /**
  * Turns the server-sent events of a streamed run into {@link AssistantStreamEvent}s, each with its
  * typed data. An event name it does not know becomes an {@link UnknownEvent}.
@@ -87,7 +89,7 @@ final class StreamEventDecoder {
 			.apply(this.jsonMapper.readValue(data.bytes(), data.offset(), data.length(), dataType)));
 	}
 
-	AssistantStreamEvent decode(ApiRequest request, ServerSentEventReader.Event event) {
+	AssistantStreamEvent decode(ApiRequest request, ClientResponse response, ServerSentEventReader.Event event) {
 		String name = event.name();
 		Function<ServerSentEventReader.Event, AssistantStreamEvent> decoder = this.decoders.get(name);
 		if (decoder == null) {
@@ -97,8 +99,8 @@ final class StreamEventDecoder {
 			return decoder.apply(event);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidResponseException(request.description() + ": the data of the '" + name
-					+ "' event is not valid: " + ex.getOriginalMessage(), ex);
+			throw ApiErrors.invalidResponse(request, response,
+					"the data of the '" + name + "' event is not valid: " + ex.getOriginalMessage(), event.text(), ex);
 		}
 	}
 

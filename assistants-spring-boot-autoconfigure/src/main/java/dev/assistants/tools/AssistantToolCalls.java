@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants.client.AssistantsJson;
@@ -130,7 +131,7 @@ public final class AssistantToolCalls {
 	 * @return the events
 	 */
 	public Flux<AssistantStreamEvent> createRunStreamAndHandleToolCalls(String threadId, CreateRunRequest request) {
-		return Flux.defer(() -> {
+		return Flux.deferContextual((context) -> {
 			AtomicReference<@Nullable RunObject> latest = new AtomicReference<>();
 			return loop(this.operations.createRunStream(threadId, request), 1)
 				.doOnNext((event) -> {
@@ -139,7 +140,7 @@ public final class AssistantToolCalls {
 					}
 				})
 				.onErrorResume(ToolCallException.class, (ex) -> this.<AssistantStreamEvent>gaveUp(latest.get(), ex).flux())
-				.doOnCancel(() -> abandoned(latest.get()));
+				.doOnCancel(() -> abandoned(latest.get(), context));
 		});
 	}
 
@@ -165,8 +166,8 @@ public final class AssistantToolCalls {
 	 * before the run ends.
 	 */
 	private Mono<RunObject> abandonable(RunObject run, Mono<RunObject> loop) {
-		return loop.onErrorResume(ToolCallException.class, (ex) -> gaveUp(run, ex))
-			.doOnCancel(() -> abandoned(run));
+		return Mono.deferContextual((context) -> loop.onErrorResume(ToolCallException.class, (ex) -> gaveUp(run, ex))
+			.doOnCancel(() -> abandoned(run, context)));
 	}
 
 	/** The loop gave up: cancel the run, and say so in the exception. */
@@ -185,10 +186,14 @@ public final class AssistantToolCalls {
 			});
 	}
 
-	/** The subscriber left before the run ended: cancel the run, as nobody will answer it. */
-	private void abandoned(@Nullable RunObject run) {
+	/**
+	 * The subscriber left before the run ended: cancel the run, as nobody will answer it, with the
+	 * loop's context, so that the cancel carries the loop's {@code RequestOptions}.
+	 */
+	private void abandoned(@Nullable RunObject run, ContextView context) {
 		if (run != null && this.options.cancelOnFailure() && !STOPPED.contains(run.status())) {
 			this.operations.cancelRun(run.threadId(), run.id())
+				.contextWrite(context)
 				.subscribe((cancelled) -> logger.debug("Cancelled run " + run.id() + ", whose tool-call loop was cancelled"),
 						(ex) -> logger.debug("Could not cancel run " + run.id() + " after its tool-call loop was cancelled", ex));
 		}

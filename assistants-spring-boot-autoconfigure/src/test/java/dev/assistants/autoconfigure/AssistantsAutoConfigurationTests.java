@@ -41,6 +41,7 @@ import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -194,6 +195,23 @@ class AssistantsAutoConfigurationTests {
 							+ " to call OpenAI's API.");
 				assertThat(analysis.getAction()).contains("openai.api-key", "OPENAI_API_KEY", "openai.base-url",
 						"OPENAI_BASE_URL", "retired", "openai.enabled=false");
+			});
+	}
+
+	@Test
+	void stopsStartupOnAKeyWithATrailingNewlineNamingThePropertyButNotTheKey() {
+		// as an environment variable filled from a secret file keeps it
+		this.localServerRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("secret", Map.of("openai.api-key", "sk-secret-1234\n"))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("openai.api-key")
+					.hasMessageContaining("control character (U+000A)")
+					.hasMessageContaining("position 15 of 15")
+					.hasMessageNotContaining("sk-secret");
 			});
 	}
 

@@ -208,6 +208,24 @@ class AssistantsTemplateTests {
 				"stream");
 	}
 
+	@Test
+	void rejectsHeaderValuesThatCannotBeSentAtBuildTime() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssistantsTemplate.builder().apiKey("sk-\r\nX-Injected: 1").build())
+			.withMessageStartingWith("apiKey (openai.api-key) must not contain a control character (U+000D)"
+					+ " but has one at position 4 of 18")
+			.withMessageNotContaining("sk-");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssistantsTemplate.builder().organization("org-1\t").build())
+			.withMessageContaining("openai.organization");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssistantsTemplate.builder().project("proj-\u00e9\u20ac").build())
+			.withMessageContaining("openai.project) must not contain a non-Latin-1 character (U+20AC)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssistantsTemplate.builder().header("X-Tenant", "acme\n").build())
+			.withMessageContaining("header X-Tenant (openai.headers)");
+	}
+
 	private void assertRejected(Supplier<?> call, String parameter) {
 		assertThatIllegalArgumentException().isThrownBy(call::get).withMessageContaining(parameter);
 		this.server.verify(0, anyRequestedFor(anyUrl()));

@@ -115,12 +115,26 @@ class ErrorHandlingTests {
 	}
 
 	@Test
-	void failsOnASuccessWithHtml() {
-		this.server.stubFor(get("/threads/thread_1").willReturn(
-				aResponse().withHeader("Content-Type", "text/html").withBody("<html>Please log in</html>")));
+	void failsOnASuccessWithHtmlSayingWhichResponseItWas() {
+		String page = "<html>Please log in" + "!".repeat(3000) + "</html>";
+		this.server.stubFor(get("/threads/thread_1").willReturn(aResponse().withHeader("Content-Type", "text/html")
+			.withHeader("x-request-id", "req_proxy")
+			.withBody(page)));
 		assertThatExceptionOfType(InvalidResponseException.class)
 			.isThrownBy(() -> this.operations.getThread("thread_1").block())
-			.withMessageStartingWith("getThread (GET /threads/{thread_id}): the response is not a valid ThreadObject");
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).startsWith(
+						"getThread (GET /threads/{thread_id}): the response is not a valid ThreadObject: Unexpected character")
+					.contains("[status 200, content type text/html, request ID req_proxy]: <html>Please log in!!!")
+					.endsWith("... (" + page.length() + " characters)")
+					.hasSizeLessThan(600);
+				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getContentType()).isEqualTo("text/html");
+				assertThat(ex.getRequestId()).isEqualTo("req_proxy");
+				assertThat(ex.getBodyExcerpt()).startsWith("<html>Please log in!!!")
+					.endsWith("... (" + page.length() + " characters)")
+					.hasSize(2000 + ("... (" + page.length() + " characters)").length());
+			});
 	}
 
 	@Test
@@ -136,7 +150,8 @@ class ErrorHandlingTests {
 		this.server.stubFor(get("/threads/thread_1").willReturn(aResponse().withStatus(200)));
 		assertThatExceptionOfType(InvalidResponseException.class)
 			.isThrownBy(() -> this.operations.getThread("thread_1").block())
-			.withMessage("getThread (GET /threads/{thread_id}): the response has no body");
+			.withMessage("getThread (GET /threads/{thread_id}): the response has no body [status 200]")
+			.satisfies((ex) -> assertThat(ex.getBodyExcerpt()).isNull());
 	}
 
 	@Test

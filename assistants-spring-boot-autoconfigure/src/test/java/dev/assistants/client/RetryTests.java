@@ -128,6 +128,9 @@ class RetryTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(120));
 				assertThat(ex.getAttempts()).isEqualTo(1);
+				assertThat(ex.getMessage()).isEqualTo("getThread (GET /threads/{thread_id}): 429 Too Many Requests;"
+						+ " not retried: the server asked to wait 120000 ms, longer than openai.retry.max-server-delay"
+						+ " (" + FAST.maxServerDelay().toMillis() + " ms)");
 			});
 		assertThat(requests()).hasSize(1);
 	}

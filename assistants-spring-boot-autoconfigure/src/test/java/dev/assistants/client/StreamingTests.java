@@ -257,8 +257,10 @@ class StreamingTests {
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(run("queued"))));
 		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(InvalidResponseException.class)
-				.hasMessage("createRun (POST /threads/{thread_id}/runs): the server answered application/json "
-						+ "instead of an event stream; it may not support stream: true"))
+				.hasMessageStartingWith("createRun (POST /threads/{thread_id}/runs): the server answered "
+						+ "application/json instead of an event stream; it may not support stream: true [status 200, "
+						+ "content type application/json]: {\"")
+				.satisfies((ex) -> assertThat(((InvalidResponseException) ex).getBodyExcerpt()).isEqualTo(run("queued"))))
 			.verify(BOUND);
 		this.server.verify(1, postRequestedFor(urlEqualTo("/threads/thread_1/runs")));
 	}
@@ -275,6 +277,26 @@ class StreamingTests {
 			.expectNextMatches(RunCreated.class::isInstance)
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(InvalidResponseException.class)
 				.hasMessageContaining("larger than 4096 bytes (openai.max-in-memory-size)"))
+			.verify(BOUND);
+	}
+
+	@Test
+	void failsOnAnEventThatIsNotValidSayingWhichEventAndResponse() {
+		this.server.stubFor(post("/threads/thread_1/runs").willReturn(aResponse()
+			.withHeader("Content-Type", "text/event-stream")
+			.withHeader("x-request-id", "req_bad")
+			.withBody(sse("thread.run.created", run("queued")) + sse("thread.run.completed", "{\"id\":7,\"status\":[]}"))));
+		StepVerifier.create(client().createRunStream("thread_1", CreateRunRequest.builder("asst_1").build()))
+			.expectNextMatches(RunCreated.class::isInstance)
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(InvalidResponseException.class,
+					(ex) -> {
+						assertThat(ex.getMessage()).startsWith("createRun (POST /threads/{thread_id}/runs): the data "
+								+ "of the 'thread.run.completed' event is not valid: ")
+							.endsWith("[status 200, content type text/event-stream, request ID req_bad]: "
+									+ "{\"id\":7,\"status\":[]}");
+						assertThat(ex.getBodyExcerpt()).isEqualTo("{\"id\":7,\"status\":[]}");
+						assertThat(ex.getRequestId()).isEqualTo("req_bad");
+					}))
 			.verify(BOUND);
 	}
 

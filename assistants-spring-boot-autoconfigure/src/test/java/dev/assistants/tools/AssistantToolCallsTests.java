@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.PollOptions;
+import dev.assistants.client.RequestOptions;
 import dev.assistants.client.ResponseSequence;
 import dev.assistants.client.model.AssistantStreamEvent;
 import dev.assistants.client.model.AssistantTool;
@@ -36,6 +37,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -65,6 +69,9 @@ class AssistantToolCallsTests {
 	private static final String SUBMIT = RUN + "/submit_tool_outputs";
 
 	private static final String CANCEL = RUN + "/cancel";
+
+	/** Options the loop's every request carries, the cancel of an abandoned run included. */
+	private static final RequestOptions TENANT = RequestOptions.builder().header("X-Tenant", "acme").build();
 
 	private static final String CALLS = """
 			[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
@@ -120,12 +127,15 @@ class AssistantToolCallsTests {
 
 		RunObject run = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, this.time)
 			.createRunAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+			.contextWrite(TENANT.asContext())
 			.block(BOUND);
 
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
 				{"tool_outputs":[{"tool_call_id":"call_1","output":"{\\"city\\":\\"Paris\\",\\"celsius\\":21}"},
 				                 {"tool_call_id":"call_2","output":"12:00"}]}""")));
+		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).hasSizeGreaterThanOrEqualTo(4)
+			.allSatisfy((request) -> assertThat(request.getHeader("X-Tenant")).isEqualTo("acme"));
 	}
 
 	@Test
@@ -233,9 +243,13 @@ class AssistantToolCallsTests {
 				(arguments) -> Mono.never());
 		Disposable loop = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, stuck)
 			.handleToolCalls(requiringAction(CALLS))
+			.contextWrite(TENANT.asContext())
 			.subscribe();
 		loop.dispose();
-		Awaitility.await().atMost(BOUND).untilAsserted(() -> this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL))));
+		Awaitility.await()
+			.atMost(BOUND)
+			.untilAsserted(() -> this.server
+				.verify(1, postRequestedFor(urlEqualTo(CANCEL)).withHeader("X-Tenant", equalTo("acme"))));
 		this.server.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
 	}
 
@@ -248,10 +262,14 @@ class AssistantToolCallsTests {
 		List<AssistantStreamEvent> received = new CopyOnWriteArrayList<>();
 		Disposable loop = toolCalls(ToolErrorHandling.REPORT, 10, this.weather, stuck)
 			.createRunStreamAndHandleToolCalls("thread_abc123", CreateRunRequest.builder("asst_abc123").build())
+			.contextWrite(TENANT.asContext())
 			.subscribe(received::add);
 		Awaitility.await().atMost(BOUND).until(() -> received.size() == 2);
 		loop.dispose();
-		Awaitility.await().atMost(BOUND).untilAsserted(() -> this.server.verify(1, postRequestedFor(urlEqualTo(CANCEL))));
+		Awaitility.await()
+			.atMost(BOUND)
+			.untilAsserted(() -> this.server
+				.verify(1, postRequestedFor(urlEqualTo(CANCEL)).withHeader("X-Tenant", equalTo("acme"))));
 	}
 
 	@Test
