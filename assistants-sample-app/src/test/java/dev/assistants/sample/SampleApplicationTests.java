@@ -3,26 +3,36 @@ package dev.assistants.sample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.assistants.client.AssistantsOperations;
 import dev.assistants.emulator.AssistantsEmulator;
+import dev.assistants.emulator.ModelTurn;
 import dev.assistants.emulator.ReceivedRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample end to end, offline, against the embedded emulator it starts by default: a chat that
- * makes a tool call, the same chat streamed, and the actuator's health.
+ * makes a tool call, the same chat streamed, a user's mistakes answered with 4xx problems, and the
+ * actuator's health.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "sample.demo-on-startup=false")
+@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(10);
@@ -32,6 +42,9 @@ class SampleApplicationTests {
 
 	@Autowired
 	private AssistantsEmulator emulator;
+
+	@Autowired
+	private AssistantsOperations assistants;
 
 	@Test
 	void chatsAndAnswersTheToolCallWithTheOrderService() {
@@ -75,9 +88,65 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void answersAMissingOrBlankMessageWithA400Problem(CapturedOutput output) {
+		for (String body : List.of("{}", "{\"message\":\"   \"}")) {
+			ResponseEntity<Map> response = post(body);
+			assertThat(response.getStatusCode().value()).isEqualTo(400);
+			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(response.getBody().get("detail")).asString().contains("message must not be blank");
+		}
+		ResponseEntity<Map> stream = client().get()
+			.uri("/chat/stream?message=")
+			.exchangeToMono((answer) -> answer.toEntity(Map.class))
+			.block(BOUND);
+		assertThat(stream.getStatusCode().value()).isEqualTo(400);
+		assertThat(stream.getBody().get("detail")).asString().contains("message must not be blank");
+		assertThat(output).doesNotContain(" ERROR ", " WARN ");
+	}
+
+	@Test
+	void answersAnUnknownConversationWithA404Problem(CapturedOutput output) {
+		ResponseEntity<Map> response = post("{\"conversationId\":\"thread_nope\",\"message\":\"Hi\"}");
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getBody().get("title")).isEqualTo("Unknown conversation");
+		assertThat(output).doesNotContain(" ERROR ", " WARN ");
+	}
+
+	@Test
+	void answersAMessageWhileTheLastIsAnsweredWithA409Problem(CapturedOutput output) {
+		String conversation = this.assistants.createThread().block(BOUND).id();
+		this.emulator.script(ModelTurn.reply("Slowly").after(Duration.ofSeconds(2)));
+		CompletableFuture<Map> first = client().post()
+			.uri("/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("conversationId", conversation, "message", "First"))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.toFuture();
+		Awaitility.await().atMost(BOUND).until(() -> this.emulator.requests()
+			.stream()
+			.anyMatch((request) -> request.uri().endsWith(conversation + "/runs")));
+		ResponseEntity<Map> second = post("{\"conversationId\":\"" + conversation + "\",\"message\":\"Second\"}");
+		assertThat(second.getStatusCode().value()).isEqualTo(409);
+		assertThat(second.getBody().get("title")).isEqualTo("Conversation busy");
+		assertThat(second.getBody().get("detail")).asString().contains("still answering", "run_");
+		assertThat(first).succeedsWithin(BOUND).satisfies((reply) -> assertThat(reply.get("reply")).isEqualTo("Slowly"));
+		assertThat(output).doesNotContain(" ERROR ", " WARN ");
+	}
+
+	@Test
 	void reportsHealth() {
 		Map<?, ?> health = client().get().uri("/actuator/health").retrieve().bodyToMono(Map.class).block(BOUND);
 		assertThat(health.get("status")).isEqualTo("UP");
+	}
+
+	private ResponseEntity<Map> post(String body) {
+		return client().post()
+			.uri("/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchangeToMono((answer) -> answer.toEntity(Map.class))
+			.block(BOUND);
 	}
 
 	private WebClient client() {
