@@ -57,6 +57,7 @@ public final class AssistantsAutoConfiguration {
 			.timeout(properties.getTimeout())
 			.maxInMemorySize(properties.getMaxInMemorySize())
 			.maxConnections(properties.getMaxConnections())
+			.connectionAcquireTimeout(properties.getConnectionAcquireTimeout())
 			.retry(properties.getRetry().toSettings())
 			.idempotencyKeys(properties.getRetry().isIdempotencyKeys())
 			.wiretap(properties.isWiretap())

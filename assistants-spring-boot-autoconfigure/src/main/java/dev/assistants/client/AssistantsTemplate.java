@@ -25,6 +25,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
@@ -94,6 +95,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private static final Log listenerLogger = LogFactory.getLog(ResponseListener.class);
 
+	/** How long a stream's response may go on after its {@code done} event before it is cut. */
+	private static final Duration AFTER_DONE = Duration.ofMillis(250);
+
 	private final WebClient webClient;
 
 	private final JsonMapper jsonMapper;
@@ -113,6 +117,9 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	private final int maxInMemorySize;
 
 	private final @Nullable ConnectionProvider connectionProvider;
+
+	/** What a call that waited too long for a connection of the pool is told, or {@code null} with a custom connector. */
+	private final @Nullable String poolExhausted;
 
 	private final StreamEventDecoder streamEventDecoder;
 
@@ -137,6 +144,11 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		this.maxInMemorySize = (int) builder.maxInMemorySize.toBytes();
 		this.connectionProvider = connectionProvider;
+		this.poolExhausted = (connectionProvider == null) ? null
+				: "no connection to " + this.serverAddress + " became free within "
+						+ builder.connectionAcquireTimeout.toMillis() + " ms (openai.connection-acquire-timeout): all "
+						+ builder.maxConnections + " connections (openai.max-connections) are held by calls and "
+						+ "streams in flight; allow more connections for more at once";
 		this.streamEventDecoder = new StreamEventDecoder(this.jsonMapper);
 		this.streamIdleTimeout = builder.streamIdleTimeout;
 		this.nativeIdleTimeout = (connectionProvider != null);
@@ -583,23 +595,38 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 	}
 
+	/**
+	 * The events up to {@code done}. The response is still read to its end after {@code done}
+	 * (what follows is dropped), because a connection whose response is cut short cannot go back to
+	 * the pool: the stream completes when the response ends, or {@link #AFTER_DONE} after
+	 * {@code done} if the server holds it open.
+	 */
 	private static Flux<AssistantStreamEvent> untilDone(ApiRequest request, Flux<AssistantStreamEvent> events) {
 		return Flux.defer(() -> {
 			AtomicBoolean endedWell = new AtomicBoolean();
-			return events.takeUntil(DoneEvent.class::isInstance)
-				.<AssistantStreamEvent>handle((event, sink) -> {
-					if (event instanceof DoneEvent || event instanceof RunEvent) {
-						endedWell.set(endsWell(event));
-					}
-					if (event instanceof ErrorEvent error) {
-						sink.error(new AssistantsStreamException(request.description() + ": the server sent an error: "
-								+ error.data().message() + " [type=" + error.data().type() + ", code="
-								+ error.data().code() + "]", error.data()));
-					}
-					else if (!(event instanceof DoneEvent)) {
-						sink.next(event);
-					}
-				})
+			AtomicBoolean afterDone = new AtomicBoolean();
+			Sinks.One<Boolean> done = Sinks.one();
+			return events.<AssistantStreamEvent>handle((event, sink) -> {
+				if (afterDone.get()) {
+					return;
+				}
+				if (event instanceof DoneEvent || event instanceof RunEvent) {
+					endedWell.set(endsWell(event));
+				}
+				if (event instanceof ErrorEvent error) {
+					sink.error(new AssistantsStreamException(request.description() + ": the server sent an error: "
+							+ error.data().message() + " [type=" + error.data().type() + ", code="
+							+ error.data().code() + "]", error.data()));
+				}
+				else if (event instanceof DoneEvent) {
+					afterDone.set(true);
+					done.tryEmitValue(true);
+				}
+				else {
+					sink.next(event);
+				}
+			})
+				.takeUntilOther(done.asMono().delayElement(AFTER_DONE))
 				.concatWith(Mono.defer(() -> endedWell.get() ? Mono.empty()
 						: Mono.error(new AssistantsStreamException(
 								request.description() + ": the stream ended before its done event", null))));
@@ -688,12 +715,26 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	}
 
 	private AssistantsException failure(ApiRequest request, Throwable error) {
+		if (this.poolExhausted != null && isPoolAcquireTimeout(error)) {
+			// not retried: a retry would wait as long again for the same connections
+			return new AssistantsConnectionException(request.description() + ": " + this.poolExhausted, error, false);
+		}
 		if (isTimeout(error)) {
 			return new AssistantsTimeoutException(
 					request.description() + ": " + this.serverAddress + " did not answer in time", error);
 		}
 		return new AssistantsConnectionException(request.description() + ": the request to " + this.serverAddress
 				+ " failed: " + rootMessage(error), error);
+	}
+
+	/** Reactor Netty's pool (its shaded reactor-pool) gave no connection within the acquire timeout. */
+	private static boolean isPoolAcquireTimeout(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isTimeout(Throwable error) {
@@ -753,6 +794,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
 
 		private int maxConnections = 100;
+
+		private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
 
 		private RetrySettings retry = RetrySettings.DEFAULT;
 
@@ -900,6 +943,21 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			this.maxConnections = maxConnections;
 			return this;
 		}
+		/**
+		 * Set the longest wait for a free connection when all {@link #maxConnections} are in use,
+		 * 10 seconds by default; a call that waits longer fails with an
+		 * {@link AssistantsConnectionException} that is not retried. It does not apply to a
+		 * {@link #clientConnector custom connector}.
+		 * @param connectionAcquireTimeout the longest wait
+		 * @return this builder
+		 */
+		public Builder connectionAcquireTimeout(Duration connectionAcquireTimeout) {
+			Assert.isTrue(connectionAcquireTimeout != null && !connectionAcquireTimeout.isNegative()
+					&& !connectionAcquireTimeout.isZero(), "connectionAcquireTimeout must be positive");
+			this.connectionAcquireTimeout = connectionAcquireTimeout;
+			return this;
+		}
+
 
 		/**
 		 * Set how failed calls are retried, {@link RetrySettings#DEFAULT} by default.
@@ -1025,6 +1083,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			ConnectionProvider connectionProvider = (this.clientConnector != null) ? null
 					: ConnectionProvider.builder("assistants")
 						.maxConnections(this.maxConnections)
+						.pendingAcquireTimeout(this.connectionAcquireTimeout)
 						.pendingAcquireMaxCount(-1)
 						.build();
 			WebClient webClient = this.webClientBuilder.clone()

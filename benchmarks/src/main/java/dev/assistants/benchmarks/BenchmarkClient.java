@@ -41,8 +41,12 @@ interface BenchmarkClient extends AutoCloseable {
 
 	Mono<?> listMessages();
 
-	/** The run stream's events, decoded to typed objects; empty if the client cannot stream. */
-	Flux<?> streamRun();
+	/**
+	 * A run stream's events, decoded to typed objects, read to the end of the response; empty if
+	 * the client cannot stream.
+	 * @param threadId {@link BenchmarkServer#LONG_RUN} or {@link BenchmarkServer#SHORT_RUN}
+	 */
+	Flux<?> streamRun(String threadId);
 
 	@Override
 	void close();
@@ -82,8 +86,8 @@ interface BenchmarkClient extends AutoCloseable {
 		}
 
 		@Override
-		public Flux<?> streamRun() {
-			return this.client.createRunStream("thread_abc123", CreateRunRequest.builder("asst_abc123").build());
+		public Flux<?> streamRun(String threadId) {
+			return this.client.createRunStream(threadId, CreateRunRequest.builder("asst_abc123").build());
 		}
 
 		@Override
@@ -150,15 +154,15 @@ interface BenchmarkClient extends AutoCloseable {
 		}
 
 		@Override
-		public Flux<?> streamRun() {
+		public Flux<?> streamRun(String threadId) {
 			return this.http.headers((headers) -> headers.set("Content-Type", "application/json")
 				.set("Accept", "text/event-stream"))
 				.post()
-				.uri("/threads/thread_abc123/runs")
+				.uri("/threads/" + threadId + "/runs")
 				.send(Mono.just(Unpooled.wrappedBuffer(RUN_BODY)))
 				.response((response, body) -> body.asString(StandardCharsets.UTF_8))
 				.concatMapIterable(new Frames()::add)
-				.takeWhile((frame) -> !frame.startsWith("event: done"))
+				.filter((frame) -> !frame.startsWith("event: done"))
 				.map(this::decode);
 		}
 
@@ -256,7 +260,7 @@ interface BenchmarkClient extends AutoCloseable {
 		}
 
 		@Override
-		public Flux<?> streamRun() {
+		public Flux<?> streamRun(String threadId) {
 			return Flux.empty();
 		}
 
@@ -302,7 +306,7 @@ interface BenchmarkClient extends AutoCloseable {
 		}
 
 		@Override
-		public Flux<?> streamRun() {
+		public Flux<?> streamRun(String threadId) {
 			return Flux.empty();
 		}
 

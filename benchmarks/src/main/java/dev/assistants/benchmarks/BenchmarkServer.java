@@ -57,7 +57,15 @@ final class BenchmarkServer implements AutoCloseable {
 			+ IntStream.range(0, 20).mapToObj((i) -> MESSAGE.replace("msg_abc123", "msg_" + i)).collect(Collectors.joining(","))
 			+ "],\"first_id\":\"msg_0\",\"last_id\":\"msg_19\",\"has_more\":false}";
 
+	/** The thread whose run streams {@link #STREAM_EVENTS} events. */
+	static final String LONG_RUN = "thread_abc123";
+
+	/** The thread whose run streams three events, as a run answered at once does. */
+	static final String SHORT_RUN = "thread_short";
+
 	private static final byte[] STREAM = stream().getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SHORT_STREAM = shortStream().getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] MODEL_STREAM = modelStream(MODEL_TOKENS).getBytes(StandardCharsets.UTF_8);
 
@@ -76,7 +84,8 @@ final class BenchmarkServer implements AutoCloseable {
 						(request, response) -> request.receive().then(Mono.from(json(response, MESSAGE))))
 				.post("/v1/threads/{threadId}/runs", (request, response) -> request.receive()
 					.then(Mono.from(response.header("Content-Type", "text/event-stream")
-						.send(Flux.range(0, 16).map((chunk) -> slice(STREAM, chunk, 16))))))
+						.send(SHORT_RUN.equals(request.param("threadId")) ? Mono.just(Unpooled.wrappedBuffer(SHORT_STREAM))
+								: Flux.range(0, 16).map((chunk) -> slice(STREAM, chunk, 16))))))
 				.post("/v1/chat/completions", (request, response) -> request.receive()
 					.aggregate()
 					.asString()
@@ -130,6 +139,14 @@ final class BenchmarkServer implements AutoCloseable {
 	private static void chunk(StringBuilder chunks, String choices, String usage) {
 		chunks.append("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\",")
 			.append("\"choices\":").append(choices).append(usage).append("}\n\n");
+	}
+
+	private static String shortStream() {
+		StringBuilder events = new StringBuilder();
+		event(events, "thread.run.created", RUN.replace("\"status\":\"completed\"", "\"status\":\"queued\""));
+		event(events, "thread.run.in_progress", RUN.replace("\"status\":\"completed\"", "\"status\":\"in_progress\""));
+		event(events, "thread.run.completed", RUN);
+		return events.append("event: done\ndata: [DONE]\n\n").toString();
 	}
 
 	private static String stream() {

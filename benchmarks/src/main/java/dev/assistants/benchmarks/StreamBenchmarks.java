@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A run stream of 10,000 message deltas plus lifecycle events, decoded to typed events: events per
- * second, and the time to the first event. The methods block until the stream (or its first event)
+ * second, and the time to the first event; and a short run stream read whole. The methods block until the stream (or its first event)
  * arrives, on JMH's own threads, so that JMH measures it.
  */
 @State(Scope.Benchmark)
@@ -36,7 +36,7 @@ public class StreamBenchmarks extends ServerAndClient {
 	@BenchmarkMode(Mode.Throughput)
 	@OperationsPerInvocation(BenchmarkServer.STREAM_EVENTS)
 	public long decodeEvents() {
-		long events = this.calls.streamRun().count().block();
+		long events = this.calls.streamRun(BenchmarkServer.LONG_RUN).count().block();
 		if (events != BenchmarkServer.STREAM_EVENTS) {
 			throw new IllegalStateException("Expected " + BenchmarkServer.STREAM_EVENTS + " events but got " + events);
 		}
@@ -47,7 +47,18 @@ public class StreamBenchmarks extends ServerAndClient {
 	@BenchmarkMode(Mode.AverageTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
 	public Object firstEvent() {
-		return this.calls.streamRun().next().block();
+		return this.calls.streamRun(BenchmarkServer.LONG_RUN).next().block();
+	}
+
+	/**
+	 * A whole short run stream, one after another: whether a stream's connection goes back to the
+	 * pool shows here, as the next stream then needs no new connection.
+	 */
+	@Benchmark
+	@BenchmarkMode(Mode.AverageTime)
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	public Object shortRun() {
+		return this.calls.streamRun(BenchmarkServer.SHORT_RUN).blockLast();
 	}
 
 }
