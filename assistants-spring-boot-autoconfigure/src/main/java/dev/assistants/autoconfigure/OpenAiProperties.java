@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
@@ -39,7 +38,7 @@ public class OpenAiProperties {
 	 * Base URL of the API: OpenAI's, or that of an OpenAI-compatible server (OpenAI retired its hosted
 	 * Assistants API on 2026-08-26).
 	 */
-	private String baseUrl = AssistantsTemplate.DEFAULT_BASE_URL;
+	private String baseUrl = "https://api.openai.com/v1";
 
 	/**
 	 * How the API key is sent: 'bearer' as "Authorization: Bearer <key>", or 'api-key' as an
@@ -86,9 +85,16 @@ public class OpenAiProperties {
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(10);
 
 	/**
-	 * Largest number of connections opened to the server; further calls wait for a free one.
+	 * Largest number of connections opened to the server, each held by one call or stream in flight;
+	 * further calls wait for a free one. An open stream holds its connection until it ends.
 	 */
 	private int maxConnections = 100;
+
+	/**
+	 * Longest wait for a free connection when all 'openai.max-connections' are in use; a call that
+	 * waits longer fails with an AssistantsConnectionException that is not retried.
+	 */
+	private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Whether to log what goes over each connection, at DEBUG level on the logger
@@ -190,6 +196,14 @@ public class OpenAiProperties {
 		this.maxConnections = maxConnections;
 	}
 
+	public Duration getConnectionAcquireTimeout() {
+		return this.connectionAcquireTimeout;
+	}
+
+	public void setConnectionAcquireTimeout(Duration connectionAcquireTimeout) {
+		this.connectionAcquireTimeout = connectionAcquireTimeout;
+	}
+
 	public boolean isWiretap() {
 		return this.wiretap;
 	}
@@ -235,28 +249,28 @@ public class OpenAiProperties {
 		 * How many times a failed call is retried after its first attempt: failures before an
 		 * answer, and 408, 409, 429 and 5xx answers (or as the server's x-should-retry header says).
 		 */
-		private int maxRetries = RetrySettings.DEFAULT.maxRetries();
+		private int maxRetries = 2;
 
 		/**
 		 * Delay before the first retry; it doubles for each further retry.
 		 */
-		private Duration initialBackoff = RetrySettings.DEFAULT.initialBackoff();
+		private Duration initialBackoff = Duration.ofMillis(500);
 
 		/**
 		 * Longest delay between two attempts.
 		 */
-		private Duration maxBackoff = RetrySettings.DEFAULT.maxBackoff();
+		private Duration maxBackoff = Duration.ofSeconds(8);
 
 		/**
 		 * Largest fraction, 0 to 1, by which a delay is randomly shortened.
 		 */
-		private double jitter = RetrySettings.DEFAULT.jitter();
+		private double jitter = 0.25;
 
 		/**
 		 * Longest delay asked for by the server (retry-after-ms, Retry-After) that is waited for;
 		 * when the server asks for more, the call fails at once.
 		 */
-		private Duration maxServerDelay = RetrySettings.DEFAULT.maxServerDelay();
+		private Duration maxServerDelay = Duration.ofSeconds(60);
 
 		/**
 		 * Whether each POST carries an Idempotency-Key header, the same on each of its retries.
@@ -346,17 +360,17 @@ public class OpenAiProperties {
 		/**
 		 * Delay between two reads of a run when the server sends no openai-poll-after-ms header.
 		 */
-		private Duration interval = PollOptions.DEFAULT.interval();
+		private Duration interval = Duration.ofSeconds(1);
 
 		/**
 		 * Longest time a run is polled before the call fails.
 		 */
-		private Duration timeout = PollOptions.DEFAULT.timeout();
+		private Duration timeout = Duration.ofMinutes(10);
 
 		/**
 		 * Whether to cancel the run when polling times out.
 		 */
-		private boolean cancelOnTimeout = PollOptions.DEFAULT.cancelOnTimeout();
+		private boolean cancelOnTimeout;
 
 		public Duration getInterval() {
 			return this.interval;
@@ -416,6 +430,12 @@ public class OpenAiProperties {
 		 */
 		private boolean cancelOnFailure = true;
 
+		/**
+		 * Whether the application's Spring AI ToolCallback and ToolCallbackProvider beans (so its
+		 * '@Tool' methods) answer function calls too, when Spring AI is on the classpath.
+		 */
+		private boolean springAi = true;
+
 		public int getMaxRounds() {
 			return this.maxRounds;
 		}
@@ -446,6 +466,14 @@ public class OpenAiProperties {
 
 		public void setCancelOnFailure(boolean cancelOnFailure) {
 			this.cancelOnFailure = cancelOnFailure;
+		}
+
+		public boolean isSpringAi() {
+			return this.springAi;
+		}
+
+		public void setSpringAi(boolean springAi) {
+			this.springAi = springAi;
 		}
 
 		ToolCallOptions toOptions() {

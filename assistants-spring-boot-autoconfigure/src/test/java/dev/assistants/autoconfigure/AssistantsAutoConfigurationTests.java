@@ -25,6 +25,11 @@ import dev.assistants.tools.AssistantToolCalls;
 import dev.assistants.tools.ToolCallOptions;
 import dev.assistants.tools.ToolErrorHandling;
 
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+import org.springframework.ai.tool.method.MethodToolCallbackProvider;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
@@ -114,7 +119,7 @@ class AssistantsAutoConfigurationTests {
 			.withPropertyValues("openai.api-key=sk-1", "openai.auth-style=api-key", "openai.organization=org-1",
 					"openai.project=proj-1", "openai.headers.[X-Tenant]=acme", "openai.connect-timeout=2s",
 					"openai.response-timeout=5s", "openai.max-in-memory-size=1MB", "openai.timeout=30s",
-					"openai.max-connections=7", "openai.wiretap=true", "openai.retry.max-retries=4",
+					"openai.max-connections=7", "openai.connection-acquire-timeout=3s", "openai.wiretap=true", "openai.retry.max-retries=4",
 					"openai.retry.initial-backoff=100ms", "openai.retry.max-backoff=2s", "openai.retry.jitter=0.5",
 					"openai.retry.max-server-delay=10s", "openai.retry.idempotency-keys=true",
 					"openai.stream.idle-timeout=15s", "openai.polling.interval=250ms", "openai.polling.timeout=2m",
@@ -131,6 +136,7 @@ class AssistantsAutoConfigurationTests {
 				assertThat(properties.getMaxInMemorySize()).isEqualTo(DataSize.ofMegabytes(1));
 				assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(30));
 				assertThat(properties.getMaxConnections()).isEqualTo(7);
+				assertThat(properties.getConnectionAcquireTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(properties.isWiretap()).isTrue();
 				assertThat(properties.getRetry().toSettings()).isEqualTo(new RetrySettings(4, Duration.ofMillis(100),
 						Duration.ofSeconds(2), 0.5, Duration.ofSeconds(10)));
@@ -338,6 +344,41 @@ class AssistantsAutoConfigurationTests {
 				assertThat(context.getBean(OpenAiProperties.class).getTools().toOptions())
 					.isEqualTo(new ToolCallOptions(3, ToolErrorHandling.FAIL, Duration.ofSeconds(5), false));
 			});
+	}
+
+	@Test
+	void answersToolCallsWithSpringAiToolBeansToo() {
+		ToolCallback greet = FunctionToolCallback.builder("greet", (Greeting greeting) -> "Hello " + greeting.name())
+			.description("Greets someone")
+			.inputType(Greeting.class)
+			.build();
+		this.localServerRunner
+			.withBean("lookup", AssistantFunction.class,
+					() -> AssistantFunction.of("lookup", "Looks up", String[].class, (keys) -> "found"))
+			.withBean("greet", ToolCallback.class, () -> greet)
+			.withBean("orderTools", ToolCallbackProvider.class,
+					() -> MethodToolCallbackProvider.builder().toolObjects(new OrderTools()).build())
+			.run((context) -> assertThat(context.getBean(AssistantToolCalls.class).tools())
+				.extracting((tool) -> ((AssistantToolsFunction) tool).function().name())
+				.containsExactly("greet", "lookup", "order_status"));
+		this.localServerRunner.withPropertyValues("openai.tools.spring-ai=false")
+			.withBean("greet", ToolCallback.class, () -> greet)
+			.run((context) -> assertThat(context.getBean(AssistantToolCalls.class).tools()).isEmpty());
+		this.localServerRunner.withClassLoader(new FilteredClassLoader(ToolCallback.class))
+			.run((context) -> assertThat(context).hasSingleBean(AssistantToolCalls.class)
+				.doesNotHaveBean(AssistantToolCallsAutoConfiguration.SpringAiFunctions.class));
+	}
+
+	record Greeting(String name) {
+	}
+
+	static class OrderTools {
+
+		@Tool(name = "order_status", description = "The status of an order")
+		String orderStatus(String orderId) {
+			return "shipped";
+		}
+
 	}
 
 	@Test

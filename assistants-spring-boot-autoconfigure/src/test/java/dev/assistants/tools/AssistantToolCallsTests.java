@@ -32,6 +32,9 @@ import dev.assistants.client.model.CreateRunRequest;
 import dev.assistants.client.model.RunObject;
 import dev.assistants.client.model.RunStatus;
 
+import org.springframework.ai.support.ToolCallbacks;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,6 +139,40 @@ class AssistantToolCallsTests {
 				                 {"tool_call_id":"call_2","output":"12:00"}]}""")));
 		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).hasSizeGreaterThanOrEqualTo(4)
 			.allSatisfy((request) -> assertThat(request.getHeader("X-Tenant")).isEqualTo("acme"));
+	}
+
+	/** Tools written for Spring AI: a weather and a time tool, as a team already has them. */
+	static class SpringAiTools {
+
+		@Tool(name = "get_weather", description = "The weather in a city")
+		String weather(@ToolParam(description = "The city") String city) {
+			return city + ": 21 degrees";
+		}
+
+		@Tool(name = "get_time", description = "The time now")
+		String time() {
+			return "12:00";
+		}
+
+	}
+
+	@Test
+	void answersTheCallsWithSpringAiToolsAndDescribesThem() {
+		List<AssistantFunction> functions = ToolCallbackFunction.of(ToolCallbacks.from(new SpringAiTools()));
+		AssistantToolCalls toolCalls = toolCalls(ToolErrorHandling.REPORT, 10, functions.toArray(AssistantFunction[]::new));
+		JsonNode weather = JSON.valueToTree(toolCalls.tools().get(1));
+		assertThat(weather.at("/function/name").asString()).isEqualTo("get_weather");
+		assertThat(weather.at("/function/description").asString()).isEqualTo("The weather in a city");
+		assertThat(weather.at("/function/parameters/type").asString()).isEqualTo("object");
+		assertThat(weather.at("/function/parameters/properties/city/type").asString()).isEqualTo("string");
+		assertThat(weather.at("/function/parameters/properties/city/description").asString()).isEqualTo("The city");
+		assertThat(weather.at("/function/parameters/required/0").asString()).isEqualTo("city");
+		this.server.stubFor(post(SUBMIT).willReturn(run("completed", null)));
+		RunObject run = toolCalls.handleToolCalls(requiringAction(CALLS)).block(BOUND);
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		this.server.verify(1, postRequestedFor(urlEqualTo(SUBMIT)).withRequestBody(equalToJson("""
+				{"tool_outputs":[{"tool_call_id":"call_1","output":"\\"Paris: 21 degrees\\""},
+				                 {"tool_call_id":"call_2","output":"\\"12:00\\""}]}""")));
 	}
 
 	@Test
