@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -47,13 +48,15 @@ public final class AssistantsEngine implements AutoCloseable {
 		RequestReader reader = new RequestReader();
 		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
+		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, leases);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
-				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes),
+				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
 				this.executor,
 				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval);
-		this.executor.expireRunsEvery(builder.expiryCheckInterval);
+		this.executor.sweepEvery(builder.expiryCheckInterval);
+		this.executor.renewLeases();
 	}
 
 	/**
@@ -75,14 +78,16 @@ public final class AssistantsEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Pick up the runs the store holds as under way, after the server that executed them stopped:
-	 * a {@code queued} run executes, a run that was {@code in_progress} ends {@code failed} with
-	 * {@code server_error} (its model turn was lost with the server), a {@code cancelling} run ends
-	 * {@code cancelled}. Runs that require action keep waiting for their tool outputs. Call once,
-	 * when the server starts.
+	 * Pick up now the runs the store holds as under way whose engine stopped (their lease expired,
+	 * or was handed back when the engine closed): a {@code queued} run executes, a run that was
+	 * {@code in_progress} ends {@code failed} with {@code server_error} (its model turn was lost
+	 * with its engine), a {@code cancelling} run ends {@code cancelled}. Runs that require action
+	 * keep waiting for their tool outputs. The engine does this on its own every
+	 * {@linkplain Builder#expiryCheckInterval(Duration) check interval}; call it when a server
+	 * starts, not to wait for the first.
 	 */
 	public void resumeInterruptedRuns() {
-		this.executor.resumeInterruptedRuns();
+		this.executor.takeOverAbandonedRuns();
 	}
 
 	/**
@@ -97,8 +102,9 @@ public final class AssistantsEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Stop every execution and pending change of a run. Runs left under way are picked up by
-	 * {@link #resumeInterruptedRuns()} the next time an engine starts on the same store.
+	 * Stop every execution and pending change of a run, and hand back the leases of the runs under
+	 * way, so that another engine on the same store (or this one's next start) takes them over at
+	 * once instead of when their leases expire.
 	 */
 	@Override
 	public void close() {
@@ -133,6 +139,10 @@ public final class AssistantsEngine implements AutoCloseable {
 		private @Nullable Set<String> toolTypes;
 
 		private @Nullable Scheduler storeScheduler;
+
+		private String instanceId = "engine-" + UUID.randomUUID().toString().substring(0, 8);
+
+		private Duration runLease = Duration.ofSeconds(10);
 
 		private Builder(AssistantsStore store, AssistantModel model) {
 			this.store = Objects.requireNonNull(store, "store must not be null");
@@ -219,12 +229,44 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		/**
 		 * Set how often the engine looks for runs past their {@code expires_at} that have not
-		 * stopped, to expire them; every second by default.
+		 * stopped, to expire them, and for runs whose engine stopped, to take them over; every
+		 * second by default. Of the engines on one store, one does it at a time.
 		 * @param interval the interval
 		 * @return this builder
 		 */
 		public Builder expiryCheckInterval(Duration interval) {
 			this.expiryCheckInterval = Objects.requireNonNull(interval, "interval must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the ID this engine holds runs by, among the engines that share its store; a random
+		 * one by default. Each engine on a store needs its own.
+		 * @param instanceId the ID
+		 * @return this builder
+		 */
+		public Builder instanceId(String instanceId) {
+			if (instanceId == null || instanceId.isBlank()) {
+				throw new IllegalArgumentException("instanceId must not be blank");
+			}
+			this.instanceId = instanceId;
+			return this;
+		}
+
+		/**
+		 * Set how long the lease on a run this engine executes lasts unless renewed (it renews its
+		 * leases three times as often): when this engine stops without closing, another engine on
+		 * the store takes its runs over within that time and one
+		 * {@linkplain #expiryCheckInterval(Duration) check interval}. 10 seconds by default.
+		 * @param lease the duration
+		 * @return this builder
+		 */
+		public Builder runLease(Duration lease) {
+			Objects.requireNonNull(lease, "lease must not be null");
+			if (lease.isNegative() || lease.isZero()) {
+				throw new IllegalArgumentException("runLease must be positive but was " + lease);
+			}
+			this.runLease = lease;
 			return this;
 		}
 

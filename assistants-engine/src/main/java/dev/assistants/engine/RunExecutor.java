@@ -47,6 +47,12 @@ final class RunExecutor implements AutoCloseable {
 
 	private static final String INTERRUPTED = "The run was interrupted: its server stopped while the run was in progress.";
 
+	/** The statuses of a run that some engine is executing, or is about to. */
+	private static final List<String> TAKEN_OVER_STATUSES = List.of("queued", "in_progress", "cancelling");
+
+	/** The most runs an engine takes over in one sweep, so that one engine does not take all at once. */
+	private static final int TAKE_OVER_AT_ONCE = 50;
+
 	private final AssistantsStore store;
 
 	private final AssistantModel model;
@@ -63,6 +69,8 @@ final class RunExecutor implements AutoCloseable {
 
 	private final Duration modelTimeout;
 
+	private final RunLeases leases;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -76,10 +84,12 @@ final class RunExecutor implements AutoCloseable {
 	 * @param pause how long a run stays in each state before it moves on, when executed for a
 	 * client that polls
 	 * @param modelTimeout the longest wait for the model's first output and between two outputs
+	 * @param leases how this engine holds the runs it executes
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
-			Duration modelTimeout) {
+			Duration modelTimeout, RunLeases leases) {
+		this.leases = leases;
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -126,37 +136,42 @@ final class RunExecutor implements AutoCloseable {
 	}
 
 	/**
-	 * Check for runs that have not stopped by their {@code expires_at}, and expire them, at this
-	 * interval until the executor closes, whoever is polling.
+	 * At this interval until the executor closes, whoever is polling, and by one engine of those
+	 * on the store at a time: expire the runs that have not stopped by their {@code expires_at},
+	 * and take over the runs whose engine stopped.
 	 */
-	void expireRunsEvery(Duration interval) {
-		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(this::expireDueRuns)
-			.onErrorResume((ex) -> {
-				logger.warn("Could not expire the runs past their expires_at; trying again in " + interval.toMillis()
-						+ " ms", ex);
-				return Flux.empty();
-			})));
+	void sweepEvery(Duration interval) {
+		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
+			sweep();
+			return List.of();
+		}).onErrorResume((ex) -> {
+			logger.warn("Could not expire runs or take over runs whose server stopped; trying again in "
+					+ interval.toMillis() + " ms", ex);
+			return Flux.empty();
+		})));
 	}
 
-	private List<RunEvent> expireDueRuns() {
+	private void sweep() {
 		long now = this.objects.now();
-		this.store.inTransaction((tx) -> tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES))
-			.stream()
+		List<StoredRun> due = this.store.inTransaction((tx) -> tx.claimTask("expire-runs")
+				? tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES) : List.<StoredRun>of());
+		due.stream()
 			.filter((run) -> run.expiresAt() > 0 && run.expiresAt() <= now)
-			.forEach((run) -> expire(new RunRef(run.project(), run.threadId(), run.runId())));
-		return List.of();
+			.forEach((run) -> expire(ref(run)));
+		takeOverAbandonedRuns();
 	}
 
 	/**
-	 * Pick up the runs that were under way when the store was last used, after a restart: a queued
-	 * run executes; a run that was in progress fails, as its turn was lost with the server; a
-	 * cancelling run is cancelled. Runs that require action wait for their outputs until they expire.
+	 * Take over the runs under way whose lease expired, as their engine stopped (or handed them
+	 * back): a queued run executes here; a run that was in progress fails, as its model turn was
+	 * lost with its engine; a cancelling run is cancelled. Runs that require action wait for their
+	 * outputs until they expire.
 	 */
-	void resumeInterruptedRuns() {
-		List<StoredRun> runs = this.store
-			.inTransaction((tx) -> tx.runsWithStatus(List.of("queued", "in_progress", "cancelling")));
+	void takeOverAbandonedRuns() {
+		List<StoredRun> runs = this.store.inTransaction((tx) -> tx.takeOverRuns(TAKEN_OVER_STATUSES,
+				this.leases.owner(), this.leases.duration(), TAKE_OVER_AT_ONCE));
 		for (StoredRun run : runs) {
-			RunRef ref = new RunRef(run.project(), run.threadId(), run.runId());
+			RunRef ref = ref(run);
 			switch (run.status()) {
 				case "queued" -> execute(ref, true);
 				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED);
@@ -164,15 +179,57 @@ final class RunExecutor implements AutoCloseable {
 			}
 		}
 		if (!runs.isEmpty()) {
-			logger.info("Picked up " + runs.size() + " run(s) that were under way when the server stopped");
+			logger.info("Took over " + runs.size() + " run(s) whose server stopped while they were under way");
 		}
 	}
 
+	/**
+	 * Renew the leases of the runs this engine executes, until it closes. An execution whose run
+	 * was taken over meanwhile, or stopped by another engine (expired, cancelled), is interrupted:
+	 * its model turn is cancelled, and it writes nothing more.
+	 */
+	void renewLeases() {
+		Duration interval = this.leases.renewInterval();
+		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
+			Map<String, String> held = this.store.inTransaction((tx) -> tx.renewRunLeases(this.leases.owner(),
+					List.copyOf(this.executions.keySet()), this.leases.duration()));
+			this.executions.forEach((runId, execution) -> {
+				String status = held.get(runId);
+				if (status == null || !StoreTransaction.ACTIVE_RUN_STATUSES.contains(status)) {
+					execution.interrupt(Flux.empty());
+				}
+			});
+			return List.<RunEvent>of();
+		}).onErrorResume((ex) -> {
+			logger.warn("Could not renew the leases of the runs executing here; trying again in "
+					+ interval.toMillis() + " ms", ex);
+			return Flux.empty();
+		})));
+	}
+
+	/**
+	 * Stop every execution, and hand back the leases of the runs under way, so that another engine
+	 * on the store takes them over at once.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
+		List<String> executing = List.copyOf(this.executions.keySet());
 		this.detached.forEach(Disposable::dispose);
 		this.detached.clear();
+		if (!executing.isEmpty()) {
+			try {
+				this.store.inTransaction((tx) -> tx.renewRunLeases(this.leases.owner(), executing, Duration.ZERO));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not hand back the leases of " + executing.size() + " run(s); another server "
+						+ "takes them over when they expire", ex);
+			}
+		}
+	}
+
+	private static RunRef ref(StoredRun run) {
+		return new RunRef(run.project(), run.threadId(), run.runId());
 	}
 
 	private Flux<RunEvent> turn(RunRef ref) {

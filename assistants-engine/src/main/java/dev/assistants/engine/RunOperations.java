@@ -43,18 +43,22 @@ final class RunOperations {
 
 	private final @Nullable Set<String> toolTypes;
 
+	/** A run to execute is leased to this engine in the transaction that queues it. */
+	private final RunLeases leases;
+
 	/**
 	 * @param expiry how long after its creation a run expires
 	 * @param toolTypes the types of tool runs may use, or {@code null} for any
 	 */
 	RunOperations(AssistantsStore store, ApiObjects objects, RequestReader reader, ThreadOperations threads,
-			Duration expiry, @Nullable Set<String> toolTypes) {
+			Duration expiry, @Nullable Set<String> toolTypes, RunLeases leases) {
 		this.store = store;
 		this.objects = objects;
 		this.reader = reader;
 		this.threads = threads;
 		this.expiry = expiry;
 		this.toolTypes = toolTypes;
+		this.leases = leases;
 	}
 
 	RunStart create(String project, String threadId, String body) {
@@ -121,6 +125,7 @@ final class RunOperations {
 		checkTools(run);
 		checkToolChoice(run);
 		tx.insert(ObjectKind.RUN, project, run);
+		tx.leaseRun(ApiObjects.id(run), this.leases.owner(), this.leases.duration());
 		return run;
 	}
 
@@ -255,6 +260,7 @@ final class RunOperations {
 			run.putNull("required_action");
 			run.put("status", "queued");
 			tx.update(ObjectKind.RUN, project, run);
+			tx.leaseRun(runId, this.leases.owner(), this.leases.duration());
 			return new RunStart(RunRef.of(project, run), ApiObjects.publicView(run),
 					List.of(RunEvent.of("thread.run.step.completed", step), RunEvent.of("thread.run.queued", run)),
 					streamed(request));

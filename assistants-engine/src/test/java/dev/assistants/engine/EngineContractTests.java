@@ -694,6 +694,101 @@ public abstract class EngineContractTests {
 		assertThat(message.at("/content/0/text/value").asString()).isEqualTo("Once upon");
 	}
 
+	// Several engines on one store
+
+	@Test
+	void runsCreatedOnTwoEnginesAreEachExecutedOnce() {
+		TestModel otherModel = new TestModel();
+		try (EngineServer other = new EngineServer(store(), otherModel, (engine) -> engine.runLease(Duration.ofSeconds(1))
+			.expiryCheckInterval(Duration.ofMillis(100)))) {
+			Api otherApi = Api.withKey(other.baseUrl(), this.api.key());
+			String assistantId = assistant();
+			List<Api> entries = List.of(this.api, otherApi);
+			List<String[]> runs = Collections.synchronizedList(new ArrayList<>());
+			CompletableFuture.allOf(IntStream.range(0, 40).mapToObj((i) -> CompletableFuture.runAsync(() -> {
+				Api entry = entries.get(i % 2);
+				JsonNode run = entry.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistantId
+						+ "\",\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Run " + i + "\"}]}}");
+				runs.add(new String[] { run.path("thread_id").asString(), run.path("id").asString() });
+			})).toArray(CompletableFuture[]::new)).join();
+			for (String[] run : runs) {
+				entries.get(runs.indexOf(run) % 2).awaitRun(run[0], run[1], "completed");
+			}
+			List<String> executed = new ArrayList<>();
+			this.model.requests().forEach((request) -> executed.add(request.run().id()));
+			otherModel.requests().forEach((request) -> executed.add(request.run().id()));
+			assertThat(executed).hasSize(40).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void aRunWhoseEngineStopsRenewingItsLeaseIsTakenOverAndFails() {
+		try (EngineServer leasing = new EngineServer(store(), this.model, (engine) -> engine.runLease(Duration.ofMillis(600))
+			.expiryCheckInterval(Duration.ofMillis(100)))) {
+			Api caller = Api.withKey(leasing.baseUrl(), this.api.key());
+			String assistantId = assistant();
+			String threadId = thread("Think hard");
+			this.model.thenWait();
+			String runId = caller.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+				.path("id")
+				.asString();
+			caller.awaitRun(threadId, runId, "in_progress");
+			Awaitility.await().until(() -> this.model.requests().size() == 1);
+			// as if another engine had taken the run and then died: its lease lapses in 300 ms
+			store().inTransaction((tx) -> {
+				tx.leaseRun(runId, "engine-that-died", Duration.ofMillis(300));
+				return null;
+			});
+			JsonNode failed = caller.awaitRun(threadId, runId, "failed");
+			assertThat(failed.path("last_error")).isEqualTo(JSON.readTree("{\"code\":\"server_error\",\"message\":"
+					+ "\"The run was interrupted: its server stopped while the run was in progress.\"}"));
+			assertThat(this.model.cancelled()).as("the engine that lost the lease stopped its model turn")
+				.containsExactly(runId);
+			JsonNode message = caller.ok("GET", "/threads/" + threadId + "/messages?run_id=" + runId, null).at("/data/0");
+			assertThat(message.path("status").asString()).isEqualTo("incomplete");
+		}
+	}
+
+	@Test
+	void aQueuedRunWhoseEngineStoppedIsExecutedByAnother() {
+		String assistantId = assistant();
+		String threadId = thread("Hello");
+		String runId;
+		try (EngineServer slow = new EngineServer(store(), this.model, (engine) -> engine
+			.runStatePause(() -> Duration.ofMinutes(1)))) {
+			runId = Api.withKey(slow.baseUrl(), this.api.key())
+				.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+				.path("id")
+				.asString();
+			assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs/" + runId, null).path("status").asString())
+				.isEqualTo("queued");
+		}
+		// closed with its run still queued: the run is handed back, and the engine of this.api takes it
+		JsonNode completed = this.api.awaitRun(threadId, runId, "completed");
+		assertThat(completed.path("usage").isNull()).isFalse();
+		assertThat(this.model.requests()).extracting((request) -> request.run().id()).containsExactly(runId);
+	}
+
+	@Test
+	void anEngineThatClosesHandsItsRunsBackAtOnce() {
+		String assistantId = assistant();
+		String threadId = thread("Think hard");
+		String runId;
+		TestModel closingModel = new TestModel();
+		closingModel.thenWait();
+		try (EngineServer closing = new EngineServer(store(), closingModel,
+				(engine) -> engine.runLease(Duration.ofMinutes(5)))) {
+			Api caller = Api.withKey(closing.baseUrl(), this.api.key());
+			runId = caller.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+				.path("id")
+				.asString();
+			caller.awaitRun(threadId, runId, "in_progress");
+		}
+		// not 5 minutes: the lease was handed back when the engine closed
+		JsonNode failed = this.api.awaitRun(threadId, runId, "failed");
+		assertThat(failed.at("/last_error/code").asString()).isEqualTo("server_error");
+	}
+
 	// Helpers
 
 	protected String assistant() {

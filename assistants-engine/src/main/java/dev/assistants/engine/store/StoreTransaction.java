@@ -1,6 +1,9 @@
 package dev.assistants.engine.store;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -89,6 +92,49 @@ public interface StoreTransaction {
 	 * @return the active run
 	 */
 	Optional<ObjectNode> activeRun(String project, String threadId);
+
+	/**
+	 * Lease a run to an engine: until the lease expires, at the store's clock now plus the
+	 * duration, the run is that engine's to execute and no other takes it over. Called with the run
+	 * locked, when it is queued to execute; it replaces any lease the run had. A run's lease ends
+	 * when it stops (its status leaves {@link #ACTIVE_RUN_STATUSES}) or it is deleted.
+	 * @param runId the run
+	 * @param owner the engine, by its instance ID
+	 * @param duration how long the lease lasts unless renewed
+	 */
+	void leaseRun(String runId, String owner, Duration duration);
+
+	/**
+	 * Renew the leases an engine holds, for the duration from now.
+	 * @param owner the engine, by its instance ID
+	 * @param runIds the runs it executes
+	 * @param duration how long the leases last from now unless renewed again
+	 * @return the status of each of those runs the engine still holds, by run ID: a run that is
+	 * missing was taken over or deleted
+	 */
+	Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration);
+
+	/**
+	 * Take over the runs with one of the statuses whose lease has expired (their engine stopped
+	 * renewing it) or that have none: each is leased to the new owner for the duration. A run
+	 * another transaction has locked is skipped, so that engines taking over at once never take the
+	 * same run.
+	 * @param statuses the statuses of the runs to take over
+	 * @param owner the engine that takes them, by its instance ID
+	 * @param duration how long its leases last unless renewed
+	 * @param limit the most runs to take at once
+	 * @return the runs taken over, oldest first
+	 */
+	List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit);
+
+	/**
+	 * Whether this transaction is, among all the engines on the store, the one to do a background
+	 * task now (expiring runs, taking over abandoned ones): the first to ask gets {@code true} and
+	 * the others {@code false} until its transaction ends.
+	 * @param task the task's name
+	 * @return whether this transaction does the task
+	 */
+	boolean claimTask(String task);
 
 	/**
 	 * Every run, of any project, whose status is one of those given.

@@ -1,11 +1,15 @@
 package dev.assistants.store.memory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +42,26 @@ public final class InMemoryStore implements AssistantsStore {
 
 	private static final List<String> ACTIVE_RUN_STATUSES = StoreTransaction.ACTIVE_RUN_STATUSES;
 
+	/** Who executes each run, and until when (epoch milliseconds), unless the lease is renewed. */
+	private final Map<String, Lease> leases = new HashMap<>();
+
+	private final Clock clock;
+
 	private long sequence;
 
+	/**
+	 * Create an empty store whose leases run on the system clock.
+	 */
 	public InMemoryStore() {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * Create an empty store.
+	 * @param clock the clock the runs' leases run on
+	 */
+	public InMemoryStore(Clock clock) {
+		this.clock = clock;
 		for (ObjectKind kind : ObjectKind.values()) {
 			this.objects.put(kind, new Objects(kind == ObjectKind.RUN));
 		}
@@ -79,8 +100,12 @@ public final class InMemoryStore implements AssistantsStore {
 	public void clear() {
 		inTransaction((tx) -> {
 			this.objects.values().forEach(Objects::clear);
+			this.leases.clear();
 			return null;
 		});
+	}
+
+	private record Lease(String owner, long until) {
 	}
 
 	/**
@@ -208,6 +233,9 @@ public final class InMemoryStore implements AssistantsStore {
 			Objects objects = objects(kind);
 			objects.put(new Stored(project, previous.sequence(), object.deepCopy()));
 			this.undo.push(() -> objects.put(previous));
+			if (kind == ObjectKind.RUN && !ACTIVE_RUN_STATUSES.contains(object.path("status").asString())) {
+				endLease(id);
+			}
 		}
 
 		@Override
@@ -226,6 +254,17 @@ public final class InMemoryStore implements AssistantsStore {
 			Objects objects = objects(kind);
 			objects.remove(stored);
 			this.undo.push(() -> objects.put(stored));
+			if (kind == ObjectKind.RUN) {
+				endLease(stored.id());
+			}
+		}
+
+		/** A run that stops, or is deleted, is nobody's to execute any more. */
+		private void endLease(String runId) {
+			Lease previous = InMemoryStore.this.leases.remove(runId);
+			if (previous != null) {
+				this.undo.push(() -> InMemoryStore.this.leases.put(runId, previous));
+			}
 		}
 
 		@Override
@@ -264,6 +303,60 @@ public final class InMemoryStore implements AssistantsStore {
 				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status"),
 						run.body().path("expires_at").asLong(0)))
 				.toList();
+		}
+
+		@Override
+		public void leaseRun(String runId, String owner, Duration duration) {
+			lease(runId, new Lease(owner, now() + duration.toMillis()));
+		}
+
+		@Override
+		public Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
+			Map<String, String> held = new LinkedHashMap<>();
+			for (String runId : runIds) {
+				Lease lease = InMemoryStore.this.leases.get(runId);
+				Stored run = objects(ObjectKind.RUN).get(runId);
+				if (lease != null && lease.owner().equals(owner) && run != null) {
+					lease(runId, new Lease(owner, now() + duration.toMillis()));
+					held.put(runId, run.field("status"));
+				}
+			}
+			return held;
+		}
+
+		@Override
+		public List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit) {
+			long now = now();
+			List<StoredRun> taken = runsWithStatus(statuses).stream().filter((run) -> {
+				Lease lease = InMemoryStore.this.leases.get(run.runId());
+				return lease == null || lease.until() < now;
+			}).limit(limit).toList();
+			taken.forEach((run) -> lease(run.runId(), new Lease(owner, now + duration.toMillis())));
+			return taken;
+		}
+
+		/**
+		 * Always {@code true}: transactions run one at a time, and the store is one process's.
+		 */
+		@Override
+		public boolean claimTask(String task) {
+			return true;
+		}
+
+		private void lease(String runId, Lease lease) {
+			Lease previous = InMemoryStore.this.leases.put(runId, lease);
+			this.undo.push(() -> {
+				if (previous != null) {
+					InMemoryStore.this.leases.put(runId, previous);
+				}
+				else {
+					InMemoryStore.this.leases.remove(runId);
+				}
+			});
+		}
+
+		private long now() {
+			return InMemoryStore.this.clock.millis();
 		}
 
 		void undo() {

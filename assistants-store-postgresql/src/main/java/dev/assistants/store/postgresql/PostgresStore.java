@@ -1,8 +1,13 @@
 package dev.assistants.store.postgresql;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -210,6 +215,65 @@ public final class PostgresStore implements AssistantsStore {
 				.list();
 		}
 
+		@Override
+		public void leaseRun(String runId, String owner, Duration duration) {
+			PostgresStore.this.jdbc
+				.sql("update runs set lease_owner = :owner, lease_until = now() + :millis * interval '1 millisecond' "
+						+ "where id = :id")
+				.param("owner", owner)
+				.param("millis", duration.toMillis())
+				.param("id", runId)
+				.update();
+		}
+
+		@Override
+		public Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
+			if (runIds.isEmpty()) {
+				return Map.of();
+			}
+			Map<String, String> held = new LinkedHashMap<>();
+			PostgresStore.this.jdbc
+				.sql("update runs set lease_until = clock_timestamp() + :millis * interval '1 millisecond' "
+						+ "where lease_owner = :owner and id in (:ids) returning id, status")
+				.param("millis", duration.toMillis())
+				.param("owner", owner)
+				.param("ids", runIds)
+				.query((row) -> {
+					held.put(row.getString("id"), row.getString("status"));
+				});
+			return held;
+		}
+
+		@Override
+		public List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit) {
+			return PostgresStore.this.jdbc
+				.sql("update runs set lease_owner = :owner, lease_until = now() + :millis * interval '1 millisecond' "
+						+ "where id in (select id from runs where status in (:statuses) "
+						+ "and (lease_until is null or lease_until < clock_timestamp()) "
+						+ "order by seq limit :limit for update skip locked) "
+						+ "returning project, thread_id, id, status, seq, coalesce((body->>'expires_at')::bigint, 0) as expires_at")
+				.param("owner", owner)
+				.param("millis", duration.toMillis())
+				.param("statuses", statuses)
+				.param("limit", limit)
+				.query((row, number) -> new Taken(row.getLong("seq"), new StoredRun(row.getString("project"),
+						row.getString("thread_id"), row.getString("id"), row.getString("status"),
+						row.getLong("expires_at"))))
+				.list()
+				.stream()
+				.sorted(Comparator.comparingLong(Taken::seq))
+				.map(Taken::run)
+				.toList();
+		}
+
+		@Override
+		public boolean claimTask(String task) {
+			return Boolean.TRUE.equals(PostgresStore.this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:task))")
+				.param("task", "assistants:" + task)
+				.query(Boolean.class)
+				.single());
+		}
+
 		private static String scope(Scope scope) {
 			return ((scope.threadId() != null) ? " and thread_id = :thread_id" : "")
 					+ ((scope.runId() != null) ? " and run_id = :run_id" : "");
@@ -226,6 +290,10 @@ public final class PostgresStore implements AssistantsStore {
 			return scoped;
 		}
 
+	}
+
+	/** A run taken over, with its place in the order of creation, as UPDATE ... RETURNING has none. */
+	private record Taken(long seq, StoredRun run) {
 	}
 
 	private String json(ObjectNode object) {

@@ -21,6 +21,11 @@ enum Table {
 
 	RUN_STEPS("run_steps", "thread_id", "run_id", "status");
 
+	/** A run that stops is nobody's to execute any more. */
+	private static final String LEASE_ENDS_WHEN_STOPPED = ", lease_owner = case when :status in ('queued', "
+			+ "'in_progress', 'requires_action', 'cancelling') then lease_owner end, lease_until = case when :status in "
+			+ "('queued', 'in_progress', 'requires_action', 'cancelling') then lease_until end";
+
 	private final String table;
 
 	private final List<String> columns;
@@ -38,7 +43,8 @@ enum Table {
 				+ this.columns.stream().map((column) -> ", :" + column).collect(Collectors.joining())
 				+ ", cast(:body as jsonb))";
 		this.update = "update " + table + " set body = cast(:body as jsonb)"
-				+ (this.columns.contains("status") ? ", status = :status" : "") + " where id = :id and project = :project";
+				+ (this.columns.contains("status") ? ", status = :status" : "")
+				+ (table.equals("runs") ? LEASE_ENDS_WHEN_STOPPED : "") + " where id = :id and project = :project";
 	}
 
 	static Table of(ObjectKind kind) {
