@@ -18,6 +18,8 @@ import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.assistants.engine.store.StoreUnavailableException;
+
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -194,6 +196,12 @@ final class Routes {
 			return known;
 		}
 		Object requestId = request.attributes().get(REQUEST_ID);
+		if (ex instanceof StoreUnavailableException) {
+			logger.debug("Request " + requestId + " (" + request.method() + " " + request.path()
+					+ ") found the store unavailable", ex);
+			return new ApiException(503, "The server cannot reach its database right now. Please retry your "
+					+ "request in a moment (request ID " + requestId + ").", null, null);
+		}
 		logger.error("Request " + requestId + " (" + request.method() + " " + request.path() + ") failed", ex);
 		return new ApiException(500, "The server had an error while processing your request. Sorry about that! "
 				+ "You can retry your request, or contact us if the error persists (request ID " + requestId + ").",

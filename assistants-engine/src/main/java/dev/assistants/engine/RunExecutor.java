@@ -141,12 +141,13 @@ final class RunExecutor implements AutoCloseable {
 	 * and take over the runs whose engine stopped.
 	 */
 	void sweepEvery(Duration interval) {
+		Outage outage = new Outage("expire runs or take over runs whose server stopped", interval);
 		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
 			sweep();
-			return List.of();
+			outage.over();
+			return List.<RunEvent>of();
 		}).onErrorResume((ex) -> {
-			logger.warn("Could not expire runs or take over runs whose server stopped; trying again in "
-					+ interval.toMillis() + " ms", ex);
+			outage.failed(ex);
 			return Flux.empty();
 		})));
 	}
@@ -190,6 +191,7 @@ final class RunExecutor implements AutoCloseable {
 	 */
 	void renewLeases() {
 		Duration interval = this.leases.renewInterval();
+		Outage outage = new Outage("renew the leases of the runs executing here", interval);
 		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
 			Map<String, String> held = this.store.inTransaction((tx) -> tx.renewRunLeases(this.leases.owner(),
 					List.copyOf(this.executions.keySet()), this.leases.duration()));
@@ -199,10 +201,10 @@ final class RunExecutor implements AutoCloseable {
 					execution.interrupt(Flux.empty());
 				}
 			});
+			outage.over();
 			return List.<RunEvent>of();
 		}).onErrorResume((ex) -> {
-			logger.warn("Could not renew the leases of the runs executing here; trying again in "
-					+ interval.toMillis() + " ms", ex);
+			outage.failed(ex);
 			return Flux.empty();
 		})));
 	}
@@ -310,6 +312,42 @@ final class RunExecutor implements AutoCloseable {
 		if (this.closed) {
 			slot.dispose();
 		}
+	}
+
+	/**
+	 * The failures of a piece of background work that runs again and again, logged once per outage
+	 * (the store down for a while fails it every time), and its end.
+	 */
+	private static final class Outage {
+
+		private final String work;
+
+		private final Duration interval;
+
+		private volatile boolean failing;
+
+		Outage(String work, Duration interval) {
+			this.work = work;
+			this.interval = interval;
+		}
+
+		void failed(Throwable ex) {
+			if (!this.failing) {
+				this.failing = true;
+				logger.warn("Could not " + this.work + "; trying again every " + this.interval.toMillis() + " ms", ex);
+			}
+			else {
+				logger.debug("Could still not " + this.work, ex);
+			}
+		}
+
+		void over() {
+			if (this.failing) {
+				this.failing = false;
+				logger.info("Could " + this.work + " again");
+			}
+		}
+
 	}
 
 	/**

@@ -35,6 +35,11 @@ final class RunningServer implements AutoCloseable {
 		return start(List.of(), TestDatabase.properties(), properties);
 	}
 
+	/** The server on the database these connection properties name, with these properties. */
+	static RunningServer onDatabase(Map<String, String> database, String... properties) {
+		return start(List.of(), database, properties);
+	}
+
 	/** The server on the test database, with extra configuration and these properties. */
 	static RunningServer onPostgres(Class<?> configuration, String... properties) {
 		return start(List.of(configuration), TestDatabase.properties(), properties);

@@ -86,7 +86,11 @@ public final class AssistantsServerAutoConfiguration {
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
 			.pollInterval(properties::getPollInterval)
 			.runExpiry(properties.getRunExpiry())
-			.modelTimeout(properties.getModelTimeout());
+			.modelTimeout(properties.getModelTimeout())
+			.runLease(properties.getRunLease());
+		if (properties.getInstanceId() != null) {
+			engine.instanceId(properties.getInstanceId());
+		}
 		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
 			engine.toolTypes(Set.of("function"));
 		}

@@ -64,6 +64,19 @@ public class AssistantsServerProperties {
 	 */
 	private UnsupportedTools unsupportedTools = UnsupportedTools.REJECT;
 
+	/**
+	 * ID of this server instance among those that share its database, which holds the runs it
+	 * executes by it; a random one per start when unset. Each instance needs its own.
+	 */
+	private @Nullable String instanceId;
+
+	/**
+	 * How long the lease on a run an instance executes lasts unless renewed (it renews three times
+	 * as often): when an instance dies, another one takes its runs over within this time and a
+	 * second.
+	 */
+	private Duration runLease = Duration.ofSeconds(10);
+
 	public List<ApiKey> getApiKeys() {
 		return this.apiKeys;
 	}
@@ -106,6 +119,22 @@ public class AssistantsServerProperties {
 
 	public void setModelTimeout(Duration modelTimeout) {
 		this.modelTimeout = modelTimeout;
+	}
+
+	public @Nullable String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(@Nullable String instanceId) {
+		this.instanceId = instanceId;
+	}
+
+	public Duration getRunLease() {
+		return this.runLease;
+	}
+
+	public void setRunLease(Duration runLease) {
+		this.runLease = runLease;
 	}
 
 	public Map<String, String> getModelAliases() {

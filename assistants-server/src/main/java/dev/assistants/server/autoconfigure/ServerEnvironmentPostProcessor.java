@@ -19,7 +19,8 @@ import org.springframework.util.StringUtils;
  * The server's defaults that depend on the rest of its configuration: without
  * {@code spring.datasource.url} there is no data source (the store is in memory); without API keys
  * (development mode) the server listens on the loopback interface only, unless {@code server.address}
- * is set; Spring AI's models stay off (they would want keys) but for the chat model, when
+ * is set; with a data source, a request waits at most 3 seconds for a connection (Hikari's
+ * {@code connection-timeout}, 30 seconds by default) before it is answered with a 503; Spring AI's models stay off (they would want keys) but for the chat model, when
  * {@code assistants.server.model=spring-ai}.
  */
 class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -33,6 +34,8 @@ class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordere
 			"spring.ai.model.audio.speech", "spring.ai.model.audio.transcription", "spring.ai.model.moderation");
 
 	private static final String CHAT_MODEL = "spring.ai.model.chat";
+
+	private static final String CONNECTION_TIMEOUT = "spring.datasource.hikari.connection-timeout";
 
 	@Override
 	public int getOrder() {
@@ -48,6 +51,10 @@ class ServerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordere
 					binder.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).orElse(List.of()));
 			excluded.add(DATA_SOURCE_AUTO_CONFIGURATION);
 			properties.put("spring.autoconfigure.exclude", String.join(",", excluded));
+		}
+		else if (!environment.containsProperty(CONNECTION_TIMEOUT)) {
+			// with the database down, a request waits this long for a connection before its 503
+			properties.put(CONNECTION_TIMEOUT, "3000");
 		}
 		boolean keys = binder.bind("assistants.server.api-keys", Bindable.listOf(AssistantsServerProperties.ApiKey.class))
 			.map((list) -> !list.isEmpty())

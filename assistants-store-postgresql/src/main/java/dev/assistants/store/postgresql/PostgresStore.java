@@ -17,10 +17,14 @@ import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.assistants.engine.store.AssistantsStore;
@@ -29,6 +33,7 @@ import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoreUnavailableException;
 import dev.assistants.engine.store.StoredRun;
 
 /**
@@ -82,9 +87,21 @@ public final class PostgresStore implements AssistantsStore {
 		Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
 	}
 
+	/**
+	 * Run work in one database transaction. A database that cannot be reached, that gives no
+	 * connection in time, or whose connection breaks (the rollback, or the commit, failing with it)
+	 * fails it with a {@link StoreUnavailableException}.
+	 */
 	@Override
 	public <T> T inTransaction(Function<StoreTransaction, T> work) {
-		return this.transactions.execute((status) -> work.apply(new Transaction()));
+		try {
+			return this.transactions.execute((status) -> work.apply(new Transaction()));
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
+				| TransactionSystemException ex) {
+			throw new StoreUnavailableException("The database cannot be reached: " + ex.getMostSpecificCause().getMessage(),
+					ex);
+		}
 	}
 
 	private final class Transaction implements StoreTransaction {
