@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -76,6 +78,8 @@ final class RunExecutor implements AutoCloseable {
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
 	private final Set<Disposable> detached = ConcurrentHashMap.newKeySet();
+
+	private final Scheduler leaseScheduler = Schedulers.newSingle("assistants-run-leases", true);
 
 	private volatile boolean closed;
 
@@ -142,7 +146,7 @@ final class RunExecutor implements AutoCloseable {
 	 */
 	void sweepEvery(Duration interval) {
 		Outage outage = new Outage("expire runs or take over runs whose server stopped", interval);
-		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
+		detach(ticks(interval).concatMap((tick) -> inStore(() -> {
 			sweep();
 			outage.over();
 			return List.<RunEvent>of();
@@ -180,32 +184,37 @@ final class RunExecutor implements AutoCloseable {
 			}
 		}
 		if (!runs.isEmpty()) {
-			logger.info("Took over " + runs.size() + " run(s) whose server stopped while they were under way");
+			logger.info("Took over " + runs.size() + " run(s) whose server stopped while they were under way: "
+					+ runs.stream().map((run) -> run.runId() + " (" + run.status() + ")").collect(Collectors.joining(", ")));
 		}
 	}
 
 	/**
-	 * Renew the leases of the runs this engine executes, until it closes. An execution whose run
-	 * was taken over meanwhile, or stopped by another engine (expired, cancelled), is interrupted:
-	 * its model turn is cancelled, and it writes nothing more.
+	 * Renew the leases of the runs this engine executes, until it closes, on a thread of their own,
+	 * so that a queue of requests for the store does not hold them up. An execution whose run was
+	 * taken over meanwhile, or stopped by another engine (expired, cancelled), is interrupted: its
+	 * model turn is cancelled, and it writes nothing more.
 	 */
 	void renewLeases() {
 		Duration interval = this.leases.renewInterval();
 		Outage outage = new Outage("renew the leases of the runs executing here", interval);
-		detach(Flux.interval(interval, interval).concatMap((tick) -> inStore(() -> {
-			Map<String, String> held = this.store.inTransaction((tx) -> tx.renewRunLeases(this.leases.owner(),
-					List.copyOf(this.executions.keySet()), this.leases.duration()));
-			this.executions.forEach((runId, execution) -> {
+		detach(ticks(interval).concatMap((tick) -> Mono.fromCallable(() -> {
+			// only the runs asked about: one that starts meanwhile has its lease from its creation
+			List<String> executing = List.copyOf(this.executions.keySet());
+			Map<String, String> held = this.store.inTransaction(
+					(tx) -> tx.renewRunLeases(this.leases.owner(), executing, this.leases.duration()));
+			for (String runId : executing) {
 				String status = held.get(runId);
-				if (status == null || !StoreTransaction.ACTIVE_RUN_STATUSES.contains(status)) {
+				Execution execution = this.executions.get(runId);
+				if (execution != null && (status == null || !StoreTransaction.ACTIVE_RUN_STATUSES.contains(status))) {
 					execution.interrupt(Flux.empty());
 				}
-			});
+			}
 			outage.over();
-			return List.<RunEvent>of();
-		}).onErrorResume((ex) -> {
+			return tick;
+		}).subscribeOn(this.leaseScheduler).onErrorResume((ex) -> {
 			outage.failed(ex);
-			return Flux.empty();
+			return Mono.empty();
 		})));
 	}
 
@@ -219,6 +228,7 @@ final class RunExecutor implements AutoCloseable {
 		List<String> executing = List.copyOf(this.executions.keySet());
 		this.detached.forEach(Disposable::dispose);
 		this.detached.clear();
+		this.leaseScheduler.dispose();
 		if (!executing.isEmpty()) {
 			try {
 				this.store.inTransaction((tx) -> tx.renewRunLeases(this.leases.owner(), executing, Duration.ZERO));
@@ -230,6 +240,15 @@ final class RunExecutor implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A tick at each interval for background work, a tick that comes while the work is still busy
+	 * with the last one dropped: under load (a store slow to answer) the work runs less often, and
+	 * never stops for good, as it would on the interval's overflow.
+	 */
+	private static Flux<Long> ticks(Duration interval) {
+		return Flux.interval(interval, interval).onBackpressureDrop();
+	}
+
 	private static RunRef ref(StoredRun run) {
 		return new RunRef(run.project(), run.threadId(), run.runId());
 	}
@@ -238,9 +257,11 @@ final class RunExecutor implements AutoCloseable {
 		return Mono.fromCallable(() -> request(ref)).subscribeOn(this.scheduler).flatMapMany((request) -> {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
 					this::inStore);
+			// the timeout sees the model's outputs as they come, however long writing each one takes
 			return Flux.defer(() -> this.model.respond(request))
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
 						"The model did not answer within " + this.modelTimeout.toMillis() + " ms.")))
+				.onBackpressureBuffer()
 				.concatMap(turn::apply)
 				.concatWith(Flux.defer(turn::end))
 				.onErrorResume(ModelException.class, turn::fail);

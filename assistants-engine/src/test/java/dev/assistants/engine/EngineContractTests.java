@@ -722,6 +722,29 @@ public abstract class EngineContractTests {
 	}
 
 	@Test
+	void aRunThatOutlastsItsLeaseIsRenewedNotTakenOver() throws InterruptedException {
+		try (EngineServer leasing = new EngineServer(store(), this.model, (engine) -> engine.runLease(Duration.ofMillis(600))
+			.expiryCheckInterval(Duration.ofMillis(100)));
+				EngineServer watching = new EngineServer(store(), new TestModel(),
+						(engine) -> engine.expiryCheckInterval(Duration.ofMillis(100)))) {
+			Api caller = Api.withKey(leasing.baseUrl(), this.api.key());
+			String assistantId = assistant();
+			String threadId = thread("Think for a while");
+			Sinks.Empty<Void> gate = this.model.thenWait();
+			String runId = caller.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
+				.path("id")
+				.asString();
+			caller.awaitRun(threadId, runId, "in_progress");
+			// four leases long, while two other engines look for runs to take over
+			Thread.sleep(2400);
+			assertThat(caller.ok("GET", "/threads/" + threadId + "/runs/" + runId, null).path("status").asString())
+				.isEqualTo("in_progress");
+			gate.tryEmitEmpty();
+			caller.awaitRun(threadId, runId, "completed");
+		}
+	}
+
+	@Test
 	void aRunWhoseEngineStopsRenewingItsLeaseIsTakenOverAndFails() {
 		try (EngineServer leasing = new EngineServer(store(), this.model, (engine) -> engine.runLease(Duration.ofMillis(600))
 			.expiryCheckInterval(Duration.ofMillis(100)))) {
