@@ -398,6 +398,39 @@ public abstract class EngineContractTests {
 	}
 
 	@Test
+	void twoProjectsHammeringTheServerAtOnceNeverSeeEachOthersObjects() {
+		Api first = Api.newProject(this.server.baseUrl());
+		Api second = Api.newProject(this.server.baseUrl());
+		List<List<String>> created = IntStream.range(0, 2).mapToObj((i) -> Collections.synchronizedList(new ArrayList<String>())).toList();
+		List<Api> projects = List.of(first, second);
+		CompletableFuture.allOf(IntStream.range(0, 60).mapToObj((i) -> CompletableFuture.runAsync(() -> {
+			Api caller = projects.get(i % 2);
+			List<String> own = created.get(i % 2);
+			own.add(caller.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString());
+			String threadId = caller.ok("POST", "/threads", "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+				.path("id")
+				.asString();
+			own.add(threadId);
+			// every list read meanwhile holds only the caller's own objects
+			assertThat(Api.ids(caller.ok("GET", "/assistants?limit=100", null)))
+				.noneMatch((id) -> created.get((i + 1) % 2).contains(id));
+			assertThat(caller.get("/threads/" + threadId).status()).isEqualTo(200);
+		})).toArray(CompletableFuture[]::new)).join();
+		for (int i = 0; i < 2; i++) {
+			Api caller = projects.get(i);
+			List<String> own = created.get(i);
+			List<String> others = created.get(1 - i);
+			assertThat(Api.ids(caller.ok("GET", "/assistants?limit=100", null))).hasSize(30)
+				.allMatch(own::contains)
+				.noneMatch(others::contains);
+			for (String id : others) {
+				assertThat(caller.get((id.startsWith("asst_") ? "/assistants/" : "/threads/") + id).status()).as(id)
+					.isEqualTo(404);
+			}
+		}
+	}
+
+	@Test
 	void refusesCallersWithoutAKnownKey() {
 		Response missing = Api.withKey(this.server.baseUrl(), null).get("/assistants");
 		assertThat(missing.status()).isEqualTo(401);
