@@ -49,6 +49,8 @@ final class RunningServer implements AutoCloseable {
 			String... properties) {
 		Map<String, Object> defaults = new HashMap<>(database);
 		defaults.put("server.port", "0");
+		// the starter is on the tests' class path to call the server, not to be a client in it
+		defaults.put("openai.enabled", "false");
 		List<Class<?>> sources = new ArrayList<>(List.of(AssistantsServerApplication.class));
 		sources.addAll(configurations);
 		SpringApplication application = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))

@@ -43,7 +43,8 @@ final class ApiKeyProjects implements Projects {
 		return (apiKey != null) ? this.projectsByHash.get(sha256(apiKey)) : null;
 	}
 
-	private static String hash(String key, String name) {
+	/** The hash a configured key is known by: its SHA-256, or the one it is configured as. */
+	static String hash(String key, String name) {
 		if (!key.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
 			return sha256(key);
 		}

@@ -22,9 +22,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.Projects;
@@ -95,6 +98,13 @@ public final class AssistantsServerAutoConfiguration {
 			engine.toolTypes(Set.of("function"));
 		}
 		return engine.build();
+	}
+
+	/** Per-key rate limits; without any configured, every request passes. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	WebFilter assistantsRateLimits(AssistantsServerProperties properties) {
+		return new RateLimits(properties);
 	}
 
 	@Bean

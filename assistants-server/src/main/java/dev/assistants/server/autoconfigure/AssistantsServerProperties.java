@@ -77,6 +77,8 @@ public class AssistantsServerProperties {
 	 */
 	private Duration runLease = Duration.ofSeconds(10);
 
+	private final RateLimits rateLimits = new RateLimits();
+
 	public List<ApiKey> getApiKeys() {
 		return this.apiKeys;
 	}
@@ -119,6 +121,10 @@ public class AssistantsServerProperties {
 
 	public void setModelTimeout(Duration modelTimeout) {
 		this.modelTimeout = modelTimeout;
+	}
+
+	public RateLimits getRateLimits() {
+		return this.rateLimits;
 	}
 
 	public @Nullable String getInstanceId() {
@@ -176,6 +182,28 @@ public class AssistantsServerProperties {
 	}
 
 	/**
+	 * How many requests each API key may make, as OpenAI limited them.
+	 */
+	public static class RateLimits {
+
+		/**
+		 * Requests each API key may make per minute, in each server instance, unless its own
+		 * requests-per-minute says otherwise; 0 for no limit. A request over it is answered with a
+		 * 429 and retry-after-ms.
+		 */
+		private int requestsPerMinute;
+
+		public int getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(int requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+	}
+
+	/**
 	 * An API key and the project it works in.
 	 */
 	public static class ApiKey {
@@ -190,6 +218,20 @@ public class AssistantsServerProperties {
 		 * Project the key works in: its objects are those created with a key of the same project.
 		 */
 		private @Nullable String project;
+
+		/**
+		 * Requests this key may make per minute, instead of
+		 * assistants.server.rate-limits.requests-per-minute; 0 for no limit.
+		 */
+		private @Nullable Integer requestsPerMinute;
+
+		public @Nullable Integer getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(@Nullable Integer requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
 
 		public @Nullable String getKey() {
 			return this.key;
