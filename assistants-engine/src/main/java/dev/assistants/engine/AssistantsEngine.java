@@ -50,11 +50,11 @@ public final class AssistantsEngine implements AutoCloseable {
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
 		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout, leases);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, leases, builder.listener);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
 				this.executor,
-				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval);
+				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, builder.listener);
 		this.executor.sweepEvery(builder.expiryCheckInterval);
 		this.executor.renewLeases();
 	}
@@ -143,6 +143,8 @@ public final class AssistantsEngine implements AutoCloseable {
 		private String instanceId = "engine-" + UUID.randomUUID().toString().substring(0, 8);
 
 		private Duration runLease = Duration.ofSeconds(10);
+
+		private EngineListener listener = EngineListener.NONE;
 
 		private Builder(AssistantsStore store, AssistantModel model) {
 			this.store = Objects.requireNonNull(store, "store must not be null");
@@ -267,6 +269,16 @@ public final class AssistantsEngine implements AutoCloseable {
 				throw new IllegalArgumentException("runLease must be positive but was " + lease);
 			}
 			this.runLease = lease;
+			return this;
+		}
+
+		/**
+		 * Set what to tell of the runs, model turns and streams, for metrics; nothing by default.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(EngineListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener must not be null");
 			return this;
 		}
 

@@ -67,8 +67,12 @@ final class Routes {
 
 	private final Supplier<Duration> pollInterval;
 
+	private final EngineListener listener;
+
 	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
-			Projects projects, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval) {
+			Projects projects, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
+			EngineListener listener) {
+		this.listener = listener;
 		this.assistants = assistants;
 		this.threads = threads;
 		this.runs = runs;
@@ -167,7 +171,9 @@ final class Routes {
 		Flux<byte[]> frames = events.map((event) -> frame(event.name(), this.json.writeValueAsString(event.data())))
 			.concatWith(Mono.fromSupplier(() -> frame("done", "[DONE]")))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> frame("error", this.json
-				.writeValueAsString(unexpected(ex, request).body().get("error")))));
+				.writeValueAsString(unexpected(ex, request).body().get("error")))))
+			.doOnSubscribe((subscription) -> this.listener.streamOpened())
+			.doFinally((signal) -> this.listener.streamClosed());
 		// the server flushes when no further event is ready: each event as it happens, a burst at once
 		return ServerResponse.ok()
 			.contentType(EVENT_STREAM)

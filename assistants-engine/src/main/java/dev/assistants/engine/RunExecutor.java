@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -29,6 +31,9 @@ import dev.assistants.client.model.RunObject;
 import dev.assistants.client.model.RunStepObject;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.model.ModelException;
+import dev.assistants.engine.model.ModelOutput;
+import dev.assistants.engine.model.ModelOutput.Finish;
+import dev.assistants.engine.model.ModelOutput.TokenUsage;
 import dev.assistants.engine.model.ModelRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
@@ -55,6 +60,10 @@ final class RunExecutor implements AutoCloseable {
 	/** The most runs an engine takes over in one sweep, so that one engine does not take all at once. */
 	private static final int TAKE_OVER_AT_ONCE = 50;
 
+	/** The statuses of a run the listener is told of: those it stops or waits in. */
+	private static final Set<String> REPORTED_STATUSES = Set.of("requires_action", "completed", "incomplete", "failed",
+			"cancelled", "expired");
+
 	private final AssistantsStore store;
 
 	private final AssistantModel model;
@@ -73,6 +82,8 @@ final class RunExecutor implements AutoCloseable {
 
 	private final RunLeases leases;
 
+	private final EngineListener listener;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -89,11 +100,13 @@ final class RunExecutor implements AutoCloseable {
 	 * client that polls
 	 * @param modelTimeout the longest wait for the model's first output and between two outputs
 	 * @param leases how this engine holds the runs it executes
+	 * @param listener what to tell of the runs and model turns
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
-			Duration modelTimeout, RunLeases leases) {
+			Duration modelTimeout, RunLeases leases, EngineListener listener) {
 		this.leases = leases;
+		this.listener = listener;
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -118,6 +131,7 @@ final class RunExecutor implements AutoCloseable {
 			.takeUntilOther(execution.interrupted.asMono())
 			.concatWith(Flux.defer(execution::finish))
 			.onErrorResume((ex) -> failed(ref, ex))
+			.doOnNext(this::told)
 			.doFinally((signal) -> this.executions.remove(ref.runId(), execution))
 			.cache();
 		detach(events);
@@ -159,7 +173,12 @@ final class RunExecutor implements AutoCloseable {
 	private void sweep() {
 		long now = this.objects.now();
 		List<StoredRun> due = this.store.inTransaction((tx) -> tx.claimTask("expire-runs")
-				? tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES) : List.<StoredRun>of());
+				? tx.runsWithStatus(StoreTransaction.ACTIVE_RUN_STATUSES) : null);
+		if (due == null) {
+			takeOverAbandonedRuns();
+			return;
+		}
+		this.listener.runsQueued((int) due.stream().filter((run) -> "queued".equals(run.status())).count());
 		due.stream()
 			.filter((run) -> run.expiresAt() > 0 && run.expiresAt() <= now)
 			.forEach((run) -> expire(ref(run)));
@@ -179,11 +198,12 @@ final class RunExecutor implements AutoCloseable {
 			RunRef ref = ref(run);
 			switch (run.status()) {
 				case "queued" -> execute(ref, true);
-				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED);
-				default -> this.lifecycle.finishCancelling(ref);
+				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED).forEach(this::told);
+				default -> this.lifecycle.finishCancelling(ref).forEach(this::told);
 			}
 		}
 		if (!runs.isEmpty()) {
+			this.listener.runsTakenOver(runs.size());
 			logger.info("Took over " + runs.size() + " run(s) whose server stopped while they were under way: "
 					+ runs.stream().map((run) -> run.runId() + " (" + run.status() + ")").collect(Collectors.joining(", ")));
 		}
@@ -258,13 +278,27 @@ final class RunExecutor implements AutoCloseable {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
 					this::inStore);
 			// the timeout sees the model's outputs as they come, however long writing each one takes
-			return Flux.defer(() -> this.model.respond(request))
+			return observed(request, Flux.defer(() -> this.model.respond(request))
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
-						"The model did not answer within " + this.modelTimeout.toMillis() + " ms.")))
+						"The model did not answer within " + this.modelTimeout.toMillis() + " ms."))))
 				.onBackpressureBuffer()
 				.concatMap(turn::apply)
 				.concatWith(Flux.defer(turn::end))
 				.onErrorResume(ModelException.class, turn::fail);
+		});
+	}
+
+	/** The model's turn, told to the listener when it ends: how long it took, the tokens it used. */
+	private Flux<ModelOutput> observed(ModelRequest request, Flux<ModelOutput> turn) {
+		return Flux.defer(() -> {
+			long start = System.nanoTime();
+			AtomicReference<@Nullable TokenUsage> usage = new AtomicReference<>();
+			return turn.doOnNext((output) -> {
+				if (output instanceof Finish finish) {
+					usage.set(finish.usage());
+				}
+			}).doFinally((signal) -> this.listener.modelTurn(request.run().model(),
+					Duration.ofNanos(System.nanoTime() - start), usage.get(), signal == SignalType.ON_ERROR));
 		});
 	}
 
@@ -305,7 +339,18 @@ final class RunExecutor implements AutoCloseable {
 	private void interrupt(RunRef ref, Flux<RunEvent> ending) {
 		Execution execution = this.executions.get(ref.runId());
 		if (execution == null || !execution.interrupt(ending)) {
-			detach(ending);
+			detach(ending.doOnNext(this::told));
+		}
+	}
+
+	/** Tell the listener of a status a run stops or waits in. */
+	private void told(RunEvent event) {
+		String name = event.name();
+		if (name.startsWith("thread.run.") && !name.startsWith("thread.run.step.")) {
+			String status = name.substring("thread.run.".length());
+			if (REPORTED_STATUSES.contains(status)) {
+				this.listener.runReached(status);
+			}
 		}
 	}
 

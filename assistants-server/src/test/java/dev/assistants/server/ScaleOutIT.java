@@ -157,6 +157,9 @@ class ScaleOutIT {
 					+ "\"The run was interrupted: its server stopped while the run was in progress.\"}");
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(LEASE.plusSeconds(2));
+		JsonNode takeovers = Api.withKey("http://127.0.0.1:" + second.port(), null)
+			.ok("GET", "/actuator/metrics/assistants.server.runs.taken.over", null);
+		assertThat(takeovers.at("/measurements/0/value").asDouble()).isEqualTo(5);
 		JsonNode after = onSecond.ok("POST", "/threads/runs", run("After the crash."));
 		onSecond.awaitRun(after.path("thread_id").asString(), after.path("id").asString(), "completed");
 	}
@@ -185,7 +188,8 @@ class ScaleOutIT {
 				"--assistants.server.instance-id=" + name, "--assistants.server.run-lease=" + LEASE.toSeconds() + "s",
 				"--assistants.server.model=spring-ai",
 				"--spring.ai.openai.base-url=" + model.baseUrl() + "/v1", "--spring.ai.openai.api-key=sk-model",
-				"--spring.ai.openai.max-retries=0", "--assistants.server.poll-interval=20ms");
+				"--spring.ai.openai.max-retries=0", "--assistants.server.poll-interval=20ms",
+				"--management.endpoints.web.exposure.include=health,metrics");
 	}
 
 }

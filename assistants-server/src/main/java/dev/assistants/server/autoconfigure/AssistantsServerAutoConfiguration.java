@@ -4,6 +4,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -83,7 +84,7 @@ public final class AssistantsServerAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, Projects projects,
-			AssistantsServerProperties properties) {
+			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.projects(projects)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
@@ -94,6 +95,7 @@ public final class AssistantsServerAutoConfiguration {
 		if (properties.getInstanceId() != null) {
 			engine.instanceId(properties.getInstanceId());
 		}
+		meterRegistry.ifAvailable((registry) -> engine.listener(new ServerMetrics(registry)));
 		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
 			engine.toolTypes(Set.of("function"));
 		}
