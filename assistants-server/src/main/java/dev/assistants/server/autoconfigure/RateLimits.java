@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -37,14 +36,7 @@ final class RateLimits implements WebFilter {
 
 	private final Map<String, Bucket> buckets = new HashMap<>();
 
-	private final LongSupplier nanoTime;
-
 	RateLimits(AssistantsServerProperties properties) {
-		this(properties, System::nanoTime);
-	}
-
-	RateLimits(AssistantsServerProperties properties, LongSupplier nanoTime) {
-		this.nanoTime = nanoTime;
 		int limit = properties.getRateLimits().getRequestsPerMinute();
 		List<AssistantsServerProperties.ApiKey> keys = properties.getApiKeys();
 		if (keys.isEmpty() && limit > 0) {
@@ -67,7 +59,7 @@ final class RateLimits implements WebFilter {
 		if (bucket == null) {
 			return chain.filter(exchange);
 		}
-		Take take = bucket.take(this.nanoTime.getAsLong());
+		Take take = bucket.take(System.nanoTime());
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
 		headers.set("x-ratelimit-limit-requests", String.valueOf(bucket.limit));
