@@ -2,11 +2,14 @@ package dev.assistants.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -49,12 +52,13 @@ public final class AssistantsEngine implements AutoCloseable {
 		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
 		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
+		EngineListener listener = EngineListeners.of(builder.listeners);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout, leases, builder.listener);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, leases, listener, builder.observations);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
 				this.executor,
-				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, builder.listener);
+				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
 		this.executor.sweepEvery(builder.expiryCheckInterval);
 		this.executor.renewLeases();
 	}
@@ -144,7 +148,9 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		private Duration runLease = Duration.ofSeconds(10);
 
-		private EngineListener listener = EngineListener.NONE;
+		private final List<EngineListener> listeners = new ArrayList<>();
+
+		private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 		private Builder(AssistantsStore store, AssistantModel model) {
 			this.store = Objects.requireNonNull(store, "store must not be null");
@@ -273,12 +279,27 @@ public final class AssistantsEngine implements AutoCloseable {
 		}
 
 		/**
-		 * Set what to tell of the runs, model turns and streams, for metrics; nothing by default.
+		 * Add a listener to tell of the runs, model turns and streams, for metrics and health;
+		 * listeners are told in the order they were added.
 		 * @param listener the listener
 		 * @return this builder
 		 */
 		public Builder listener(EngineListener listener) {
-			this.listener = Objects.requireNonNull(listener, "listener must not be null");
+			this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+			return this;
+		}
+
+		/**
+		 * Set where run executions are observed ({@code assistants.run.execution}, with the status
+		 * the run stopped in as {@code assistants.run.status}), for tracing: an execution is a
+		 * child of the request that started it (found in the request's Reactor context, where
+		 * Spring WebFlux puts it), and the model's own observations (Spring AI's chat model call)
+		 * are children of the execution. Not observed by default.
+		 * @param observations the observation registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observations) {
+			this.observations = Objects.requireNonNull(observations, "observations must not be null");
 			return this;
 		}
 

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import dev.assistants.engine.model.ModelOutput.TokenUsage;
 
 /**
- * Told what the engine does, for metrics: the statuses runs reach, the runs it takes over, each
- * model turn, the streams it serves. Every method does nothing by default. Calls come from the
- * engine's threads, event loops among them: they must be quick and must not block.
+ * Told what the engine does, for metrics and health: the statuses runs reach, the runs it takes
+ * over, each model turn, the streams it serves. Every method does nothing by default. Calls come
+ * from the engine's threads, event loops among them: they must be quick, and must neither block nor
+ * throw.
  */
 public interface EngineListener {
 
@@ -45,9 +46,10 @@ public interface EngineListener {
 	 * @param model the run's model
 	 * @param duration from the request to the model to its last output
 	 * @param usage the tokens the model reported, if it did
-	 * @param failed whether the turn failed (the model's error or timeout)
+	 * @param failure why the turn failed, if it did: a {@link dev.assistants.engine.model.ModelException} for the model's
+	 * error or its timeout, its code saying which; another exception for an adapter's bug
 	 */
-	default void modelTurn(String model, Duration duration, @Nullable TokenUsage usage, boolean failed) {
+	default void modelTurn(String model, Duration duration, @Nullable TokenUsage usage, @Nullable Throwable failure) {
 	}
 
 	/** A client started streaming a run. */

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -159,11 +161,13 @@ final class Routes {
 	private HandlerFunction<ServerResponse> run(Function<Call, RunStart> operation) {
 		return (request) -> call(request)
 			.flatMap((call) -> Mono.fromCallable(() -> operation.apply(call)).subscribeOn(this.scheduler))
-			.flatMap((start) -> {
-				Flux<RunEvent> execution = this.executor.execute(start.run(), !start.streamed());
+			.flatMap((start) -> Mono.deferContextual((context) -> {
+				// the request's observation, which WebFlux puts in the context: the execution's parent
+				Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+				Flux<RunEvent> execution = this.executor.execute(start.run(), !start.streamed(), observation);
 				return start.streamed() ? stream(Flux.fromIterable(start.events()).concatWith(execution), request)
 						: respond(200, start.object());
-			})
+			}))
 			.onErrorResume((ex) -> error(ex, request));
 	}
 

@@ -7,9 +7,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +21,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -64,6 +67,12 @@ final class RunExecutor implements AutoCloseable {
 	private static final Set<String> REPORTED_STATUSES = Set.of("requires_action", "completed", "incomplete", "failed",
 			"cancelled", "expired");
 
+	/** The observation of an execution, from {@code queued} until the run stops. */
+	static final String EXECUTION_OBSERVATION = "assistants.run.execution";
+
+	/** The observation's key of the status the run stopped in, {@code interrupted} if none. */
+	static final String STATUS_KEY = "assistants.run.status";
+
 	private final AssistantsStore store;
 
 	private final AssistantModel model;
@@ -84,6 +93,8 @@ final class RunExecutor implements AutoCloseable {
 
 	private final EngineListener listener;
 
+	private final ObservationRegistry observations;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -101,12 +112,15 @@ final class RunExecutor implements AutoCloseable {
 	 * @param modelTimeout the longest wait for the model's first output and between two outputs
 	 * @param leases how this engine holds the runs it executes
 	 * @param listener what to tell of the runs and model turns
+	 * @param observations where executions are observed, each a child of the request that started
+	 * it: the model's own observations become its children
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
-			Duration modelTimeout, RunLeases leases, EngineListener listener) {
+			Duration modelTimeout, RunLeases leases, EngineListener listener, ObservationRegistry observations) {
 		this.leases = leases;
 		this.listener = listener;
+		this.observations = observations;
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -121,18 +135,20 @@ final class RunExecutor implements AutoCloseable {
 	/**
 	 * Execute a queued run until it stops.
 	 * @param paced whether the run pauses in each state, for clients that poll
+	 * @param request the observation of the request that started the execution, if any
 	 * @return its events, replayed to each subscriber
 	 */
-	Flux<RunEvent> execute(RunRef ref, boolean paced) {
+	Flux<RunEvent> execute(RunRef ref, boolean paced, @Nullable Observation request) {
 		Execution execution = new Execution();
 		this.executions.put(ref.runId(), execution);
 		Duration pause = paced ? this.pause.get() : Duration.ZERO;
-		Flux<RunEvent> events = Flux.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref))))
+		Flux<RunEvent> events = observedExecution(ref, request, Flux
+			.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref))))
 			.takeUntilOther(execution.interrupted.asMono())
 			.concatWith(Flux.defer(execution::finish))
 			.onErrorResume((ex) -> failed(ref, ex))
 			.doOnNext(this::told)
-			.doFinally((signal) -> this.executions.remove(ref.runId(), execution))
+			.doFinally((signal) -> this.executions.remove(ref.runId(), execution)))
 			.cache();
 		detach(events);
 		return events;
@@ -197,7 +213,7 @@ final class RunExecutor implements AutoCloseable {
 		for (StoredRun run : runs) {
 			RunRef ref = ref(run);
 			switch (run.status()) {
-				case "queued" -> execute(ref, true);
+				case "queued" -> execute(ref, true, null);
 				case "in_progress" -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED).forEach(this::told);
 				default -> this.lifecycle.finishCancelling(ref).forEach(this::told);
 			}
@@ -278,7 +294,7 @@ final class RunExecutor implements AutoCloseable {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
 					this::inStore);
 			// the timeout sees the model's outputs as they come, however long writing each one takes
-			return observed(request, Flux.defer(() -> this.model.respond(request))
+			return reported(request, Flux.defer(() -> this.model.respond(request))
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
 						"The model did not answer within " + this.modelTimeout.toMillis() + " ms."))))
 				.onBackpressureBuffer()
@@ -288,17 +304,46 @@ final class RunExecutor implements AutoCloseable {
 		});
 	}
 
-	/** The model's turn, told to the listener when it ends: how long it took, the tokens it used. */
-	private Flux<ModelOutput> observed(ModelRequest request, Flux<ModelOutput> turn) {
+	/**
+	 * An execution, observed from its start until the run stops, as a child of the request that
+	 * started it; the observation is in the execution's context, for the model's observations.
+	 */
+	private Flux<RunEvent> observedExecution(RunRef ref, @Nullable Observation request, Flux<RunEvent> execution) {
+		return Flux.defer(() -> {
+			Observation observation = Observation.createNotStarted(EXECUTION_OBSERVATION, this.observations)
+				.contextualName("run execution")
+				.parentObservation(request)
+				.lowCardinalityKeyValue(STATUS_KEY, "interrupted")
+				.highCardinalityKeyValue("assistants.run.id", ref.runId())
+				.highCardinalityKeyValue("assistants.thread.id", ref.threadId())
+				.start();
+			return execution.doOnNext((event) -> {
+				String status = reportedStatus(event);
+				if (status != null) {
+					observation.lowCardinalityKeyValue(STATUS_KEY, status);
+				}
+			})
+				.doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * The model's turn, told to the listener when it ends (before the run is written as it ends):
+	 * how long it took, the tokens it used, how it failed.
+	 */
+	private Flux<ModelOutput> reported(ModelRequest request, Flux<ModelOutput> turn) {
 		return Flux.defer(() -> {
 			long start = System.nanoTime();
 			AtomicReference<@Nullable TokenUsage> usage = new AtomicReference<>();
+			Consumer<@Nullable Throwable> ended = (failure) -> this.listener.modelTurn(request.run().model(),
+					Duration.ofNanos(System.nanoTime() - start), usage.get(), failure);
 			return turn.doOnNext((output) -> {
 				if (output instanceof Finish finish) {
 					usage.set(finish.usage());
 				}
-			}).doFinally((signal) -> this.listener.modelTurn(request.run().model(),
-					Duration.ofNanos(System.nanoTime() - start), usage.get(), signal == SignalType.ON_ERROR));
+			}).doOnComplete(() -> ended.accept(null)).doOnError(ended).doOnCancel(() -> ended.accept(null));
 		});
 	}
 
@@ -345,13 +390,20 @@ final class RunExecutor implements AutoCloseable {
 
 	/** Tell the listener of a status a run stops or waits in. */
 	private void told(RunEvent event) {
+		String status = reportedStatus(event);
+		if (status != null) {
+			this.listener.runReached(status);
+		}
+	}
+
+	/** The status a run stops or waits in that this event tells of, if it does. */
+	private static @Nullable String reportedStatus(RunEvent event) {
 		String name = event.name();
 		if (name.startsWith("thread.run.") && !name.startsWith("thread.run.step.")) {
 			String status = name.substring("thread.run.".length());
-			if (REPORTED_STATUSES.contains(status)) {
-				this.listener.runReached(status);
-			}
+			return REPORTED_STATUSES.contains(status) ? status : null;
 		}
+		return null;
 	}
 
 	private Flux<RunEvent> inStore(Callable<List<RunEvent>> work) {

@@ -179,4 +179,9 @@ public final class DeterministicModel implements AssistantModel {
 		return (text == null || text.isBlank()) ? 0 : text.trim().split("\\s+").length;
 	}
 
+	@Override
+	public String toString() {
+		return "deterministic model";
+	}
+
 }

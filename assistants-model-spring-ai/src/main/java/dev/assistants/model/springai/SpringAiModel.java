@@ -125,6 +125,11 @@ public final class SpringAiModel implements AssistantModel {
 		return null;
 	}
 
+	@Override
+	public String toString() {
+		return "Spring AI " + this.chatModel.getClass().getSimpleName();
+	}
+
 	/**
 	 * One turn's answer as it streams: the outputs of each chat response, and how it ended.
 	 */

@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
@@ -20,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import dev.assistants.engine.AssistantsEngine;
+import dev.assistants.engine.EngineListener;
 import dev.assistants.engine.Projects;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
@@ -84,7 +88,8 @@ public final class AssistantsServerAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, Projects projects,
-			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<EngineListener> listeners) {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.projects(projects)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
@@ -96,6 +101,8 @@ public final class AssistantsServerAutoConfiguration {
 			engine.instanceId(properties.getInstanceId());
 		}
 		meterRegistry.ifAvailable((registry) -> engine.listener(new ServerMetrics(registry)));
+		listeners.orderedStream().forEach(engine::listener);
+		observationRegistry.ifAvailable(engine::observationRegistry);
 		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
 			engine.toolTypes(Set.of("function"));
 		}
@@ -162,6 +169,21 @@ public final class AssistantsServerAutoConfiguration {
 		@ConditionalOnClass(Flyway.class)
 		FlywayConfigurationCustomizer assistantsMigrations() {
 			return (configuration) -> configuration.locations(PostgresStore.MIGRATIONS);
+		}
+
+	}
+
+	/**
+	 * The model endpoint's health, from the runs' model turns.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("model")
+	static class ModelHealthConfiguration {
+
+		@Bean
+		ModelHealthIndicator modelHealthIndicator(AssistantModel model) {
+			return new ModelHealthIndicator(model.toString());
 		}
 
 	}

@@ -62,8 +62,9 @@ final class ServerMetrics implements EngineListener {
 	}
 
 	@Override
-	public void modelTurn(String model, Duration duration, @Nullable TokenUsage usage, boolean failed) {
-		this.registry.timer(MODEL_TURNS, "model", model, "outcome", failed ? "failure" : "success").record(duration);
+	public void modelTurn(String model, Duration duration, @Nullable TokenUsage usage, @Nullable Throwable failure) {
+		this.registry.timer(MODEL_TURNS, "model", model, "outcome", (failure != null) ? "failure" : "success")
+			.record(duration);
 		if (usage != null) {
 			this.registry.counter(MODEL_TOKENS, "model", model, "type", "prompt").increment(usage.promptTokens());
 			this.registry.counter(MODEL_TOKENS, "model", model, "type", "completion").increment(usage.completionTokens());
