@@ -40,6 +40,7 @@ import dev.assistants.engine.model.ModelOutput.TokenUsage;
 import dev.assistants.engine.model.ModelRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
 import dev.assistants.engine.store.StoredRun;
@@ -66,6 +67,9 @@ final class RunExecutor implements AutoCloseable {
 	/** The statuses of a run the listener is told of: those it stops or waits in. */
 	private static final Set<String> REPORTED_STATUSES = Set.of("requires_action", "completed", "incomplete", "failed",
 			"cancelled", "expired");
+
+	/** The statuses an execution ends a run in; it leaves {@code requires_action} still holding it. */
+	private static final Set<String> EXECUTION_ENDS = Set.of("completed", "incomplete", "failed");
 
 	/** The observation of an execution, from {@code queued} until the run stops. */
 	static final String EXECUTION_OBSERVATION = "assistants.run.execution";
@@ -237,12 +241,11 @@ final class RunExecutor implements AutoCloseable {
 		detach(ticks(interval).concatMap((tick) -> Mono.fromCallable(() -> {
 			// only the runs asked about: one that starts meanwhile has its lease from its creation
 			List<String> executing = List.copyOf(this.executions.keySet());
-			Map<String, String> held = this.store.inTransaction(
+			Map<String, RunLease> runs = this.store.inTransaction(
 					(tx) -> tx.renewRunLeases(this.leases.owner(), executing, this.leases.duration()));
 			for (String runId : executing) {
-				String status = held.get(runId);
 				Execution execution = this.executions.get(runId);
-				if (execution != null && (status == null || !StoreTransaction.ACTIVE_RUN_STATUSES.contains(status))) {
+				if (execution != null && lost(runs.get(runId))) {
 					execution.interrupt(Flux.empty());
 				}
 			}
@@ -252,6 +255,18 @@ final class RunExecutor implements AutoCloseable {
 			outage.failed(ex);
 			return Mono.empty();
 		})));
+	}
+
+	/**
+	 * Whether a run this engine executes is no longer its own: deleted, taken over by another
+	 * engine, or stopped other than by its execution here (cancelled or expired). A run that
+	 * stopped as its execution ends it (completed, incomplete, failed) is still this execution's,
+	 * whose last events may not be out yet. (So is a run another engine took over and failed at
+	 * once, which happens only to an engine that could not renew its leases for a whole lease: its
+	 * execution then writes nothing more, as each write finds the run stopped.)
+	 */
+	private static boolean lost(@Nullable RunLease run) {
+		return run == null || (!run.held() && !EXECUTION_ENDS.contains(run.status()));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.assistants.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.client.model.LastErrorCode;
 import dev.assistants.engine.Api.Response;
@@ -28,6 +33,7 @@ import dev.assistants.engine.model.ModelOutput.FinishReason;
 import dev.assistants.engine.model.ModelOutput.TextDelta;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.StoreTransaction;
 
 import static dev.assistants.engine.Api.ids;
 import static dev.assistants.engine.Api.json;
@@ -778,6 +784,22 @@ public abstract class EngineContractTests {
 	}
 
 	@Test
+	void aStreamedRunThatCompletesAsItsLeaseIsRenewedEndsWithItsLastEvents() {
+		// the transaction that completes the run returns only after a lease renewal has seen it stopped
+		AssistantsStore slowToReturn = new SlowAfterRunStops(store(), Duration.ofMillis(400));
+		try (EngineServer leasing = new EngineServer(slowToReturn, this.model,
+				(engine) -> engine.runLease(Duration.ofMillis(300)))) {
+			Api caller = Api.withKey(leasing.baseUrl(), this.api.key());
+			this.model.thenReply("Done.");
+			List<String[]> events = caller.post("/threads/runs", "{\"assistant_id\":\"" + assistant()
+					+ "\",\"stream\":true,\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}")
+				.events();
+			assertThat(events).extracting((event) -> event[0])
+				.endsWith("thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+		}
+	}
+
+	@Test
 	void aRunWhoseEngineStopsRenewingItsLeaseIsTakenOverAndFails() {
 		try (EngineServer leasing = new EngineServer(store(), this.model, (engine) -> engine.runLease(Duration.ofMillis(600))
 			.expiryCheckInterval(Duration.ofMillis(100)))) {
@@ -871,6 +893,59 @@ public abstract class EngineContractTests {
 		}
 		return this.api.ok("POST", "/threads/" + threadId + "/runs/" + run.path("id").asString() + "/submit_tool_outputs",
 				"{\"tool_outputs\":[" + outputs + "]}");
+	}
+
+	/**
+	 * A store whose transaction that stops a run (completes it) returns only after a pause, as a
+	 * busy store may: what the engine does meanwhile sees the run stopped before its events are out.
+	 */
+	private static final class SlowAfterRunStops implements AssistantsStore {
+
+		private final AssistantsStore store;
+
+		private final Duration pause;
+
+		SlowAfterRunStops(AssistantsStore store, Duration pause) {
+			this.store = store;
+			this.pause = pause;
+		}
+
+		@Override
+		public <T> T inTransaction(Function<StoreTransaction, T> work) {
+			AtomicBoolean stopped = new AtomicBoolean();
+			T result = this.store.inTransaction((tx) -> work.apply(watching(tx, stopped)));
+			if (stopped.get()) {
+				try {
+					Thread.sleep(this.pause.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return result;
+		}
+
+		@Override
+		public boolean blocks() {
+			return this.store.blocks();
+		}
+
+		private static StoreTransaction watching(StoreTransaction tx, AtomicBoolean stopped) {
+			return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
+					new Class<?>[] { StoreTransaction.class }, (proxy, method, arguments) -> {
+						if (method.getName().equals("update") && arguments[0] == ObjectKind.RUN
+								&& "completed".equals(((ObjectNode) arguments[2]).path("status").asString())) {
+							stopped.set(true);
+						}
+						try {
+							return method.invoke(tx, arguments);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
 	}
 
 }

@@ -109,10 +109,10 @@ public interface StoreTransaction {
 	 * @param owner the engine, by its instance ID
 	 * @param runIds the runs it executes
 	 * @param duration how long the leases last from now unless renewed again
-	 * @return the status of each of those runs the engine still holds, by run ID: a run that is
-	 * missing was taken over or deleted
+	 * @return each of those runs that still exists, by run ID: its status, and whether the engine
+	 * still holds it (and renewed its lease); a run that is missing was deleted
 	 */
-	Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration);
+	Map<String, RunLease> renewRunLeases(String owner, Collection<String> runIds, Duration duration);
 
 	/**
 	 * Take over the runs with one of the statuses whose lease has expired (their engine stopped

@@ -25,6 +25,7 @@ import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
+import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
 import dev.assistants.engine.store.StoredRun;
@@ -311,17 +312,20 @@ public final class InMemoryStore implements AssistantsStore {
 		}
 
 		@Override
-		public Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
-			Map<String, String> held = new LinkedHashMap<>();
+		public Map<String, RunLease> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
+			Map<String, RunLease> runs = new LinkedHashMap<>();
 			for (String runId : runIds) {
-				Lease lease = InMemoryStore.this.leases.get(runId);
 				Stored run = objects(ObjectKind.RUN).get(runId);
-				if (lease != null && lease.owner().equals(owner) && run != null) {
-					lease(runId, new Lease(owner, now() + duration.toMillis()));
-					held.put(runId, run.field("status"));
+				if (run != null) {
+					Lease lease = InMemoryStore.this.leases.get(runId);
+					boolean held = lease != null && lease.owner().equals(owner);
+					if (held) {
+						lease(runId, new Lease(owner, now() + duration.toMillis()));
+					}
+					runs.put(runId, new RunLease(run.field("status"), held));
 				}
 			}
-			return held;
+			return runs;
 		}
 
 		@Override

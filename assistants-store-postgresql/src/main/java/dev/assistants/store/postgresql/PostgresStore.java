@@ -31,6 +31,7 @@ import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
+import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
 import dev.assistants.engine.store.StoreUnavailableException;
@@ -244,21 +245,22 @@ public final class PostgresStore implements AssistantsStore {
 		}
 
 		@Override
-		public Map<String, String> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
+		public Map<String, RunLease> renewRunLeases(String owner, Collection<String> runIds, Duration duration) {
 			if (runIds.isEmpty()) {
 				return Map.of();
 			}
-			Map<String, String> held = new LinkedHashMap<>();
+			Map<String, RunLease> runs = new LinkedHashMap<>();
 			PostgresStore.this.jdbc
-				.sql("update runs set lease_until = clock_timestamp() + :millis * interval '1 millisecond' "
-						+ "where lease_owner = :owner and id in (:ids) returning id, status")
+				.sql("with renewed as (update runs set lease_until = clock_timestamp() + :millis * interval "
+						+ "'1 millisecond' where lease_owner = :owner and id in (:ids) returning id) "
+						+ "select id, status, id in (select id from renewed) as held from runs where id in (:ids)")
 				.param("millis", duration.toMillis())
 				.param("owner", owner)
 				.param("ids", runIds)
 				.query((row) -> {
-					held.put(row.getString("id"), row.getString("status"));
+					runs.put(row.getString("id"), new RunLease(row.getString("status"), row.getBoolean("held")));
 				});
-			return held;
+			return runs;
 		}
 
 		@Override
