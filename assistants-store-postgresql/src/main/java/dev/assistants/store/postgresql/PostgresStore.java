@@ -251,9 +251,11 @@ public final class PostgresStore implements AssistantsStore {
 			}
 			Map<String, RunLease> runs = new LinkedHashMap<>();
 			PostgresStore.this.jdbc
-				.sql("with renewed as (update runs set lease_until = clock_timestamp() + :millis * interval "
-						+ "'1 millisecond' where lease_owner = :owner and id in (:ids) returning id) "
-						+ "select id, status, id in (select id from renewed) as held from runs where id in (:ids)")
+				// one update of every run asked about, so that each status is the one the lease is read
+				// with, also when the update waited for a transaction that stopped the run
+				.sql("update runs set lease_until = case when lease_owner = :owner then clock_timestamp() + :millis "
+						+ "* interval '1 millisecond' else lease_until end where id in (:ids) "
+						+ "returning id, status, coalesce(lease_owner = :owner, false) as held")
 				.param("millis", duration.toMillis())
 				.param("owner", owner)
 				.param("ids", runIds)

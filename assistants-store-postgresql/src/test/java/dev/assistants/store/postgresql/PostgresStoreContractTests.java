@@ -1,5 +1,14 @@
 package dev.assistants.store.postgresql;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,12 +22,15 @@ import dev.assistants.engine.EngineServer;
 import dev.assistants.engine.TestModel;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.RunLease;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The engine's contract on PostgreSQL, and what only a database gives: everything written survives
- * a restart, and runs a stopped server left under way are picked up by the next.
+ * a restart, runs a stopped server left under way are picked up by the next, and a lease renewal
+ * concurrent with a transaction sees what it committed.
  */
 class PostgresStoreContractTests extends EngineContractTests {
 
@@ -108,6 +120,54 @@ class PostgresStoreContractTests extends EngineContractTests {
 			assertThat(again.awaitRun(queuedThread, queued, "completed").path("usage").isNull()).isFalse();
 		}
 		this.server = new EngineServer(store, this.model);
+	}
+
+	@Test
+	void aLeaseRenewalThatWaitsForTheTransactionStoppingARunSeesItStopped() throws Exception {
+		String threadId = thread("Hello");
+		this.model.thenWait();
+		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistant() + "\"}")
+			.path("id")
+			.asString();
+		this.api.awaitRun(threadId, runId, "in_progress");
+		String project = this.api.key().substring(EngineServer.KEY_PREFIX.length());
+		store.inTransaction((tx) -> {
+			tx.leaseRun(runId, "engine-a", Duration.ofMinutes(1));
+			return null;
+		});
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> completing = threads.submit(() -> store.inTransaction((tx) -> {
+				ObjectNode run = tx.lock(ObjectKind.RUN, project, runId).orElseThrow();
+				run.put("status", "completed");
+				tx.update(ObjectKind.RUN, project, run);
+				locked.countDown();
+				await(commit);
+				return null;
+			}));
+			locked.await();
+			Future<Map<String, RunLease>> renewal = threads.submit(() -> store
+				.inTransaction((tx) -> tx.renewRunLeases("engine-a", List.of(runId), Duration.ofMinutes(1))));
+			Thread.sleep(300);
+			assertThat(renewal).as("the renewal waits for the run's lock").isNotDone();
+			commit.countDown();
+			completing.get(10, TimeUnit.SECONDS);
+			assertThat(renewal.get(10, TimeUnit.SECONDS)).containsExactly(entry(runId, new RunLease("completed", false)));
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
