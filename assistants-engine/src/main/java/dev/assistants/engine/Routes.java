@@ -33,6 +33,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The HTTP side of the engine: the 23 operations' routes under {@code /v1}, who is calling, the
@@ -212,7 +213,14 @@ final class Routes {
 			return new ApiException(503, "The server cannot reach its database right now. Please retry your "
 					+ "request in a moment (request ID " + requestId + ").", null, null);
 		}
-		logger.error("Request " + requestId + " (" + request.method() + " " + request.path() + ") failed", ex);
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// nobody to answer, and nothing wrong with the server
+			logger.debug("Request " + requestId + " (" + request.method() + " " + request.path()
+					+ ") ended: its client disconnected", ex);
+		}
+		else {
+			logger.error("Request " + requestId + " (" + request.method() + " " + request.path() + ") failed", ex);
+		}
 		return new ApiException(500, "The server had an error while processing your request. Sorry about that! "
 				+ "You can retry your request, or contact us if the error persists (request ID " + requestId + ").",
 				null, null);

@@ -2,10 +2,12 @@ package dev.assistants.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,10 +22,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.assistants.client.model.LastErrorCode;
 import dev.assistants.engine.Api.Response;
@@ -453,6 +459,23 @@ public abstract class EngineContractTests {
 	}
 
 	// Bad input
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aClientThatLeavesInTheMiddleOfItsRequestIsNoErrorOfTheServer(CapturedOutput output) throws Exception {
+		URI server = URI.create(this.server.baseUrl());
+		try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+			socket.getOutputStream()
+				.write(("POST /v1/assistants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + this.api.key()
+						+ "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"model\":")
+					.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			Thread.sleep(200);
+		}
+		Thread.sleep(300);
+		assertThat(this.api.ok("GET", "/assistants", null).path("data")).isEmpty();
+		assertThat(output).doesNotContain("ERROR").doesNotContain(") failed");
+	}
 
 	@Test
 	void refusesBadBodiesInOpenAiShapeAndWritesNothing() {
