@@ -1,0 +1,61 @@
+package dev.assistants.benchmarks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The latencies of the calls one load made in its measured window, one recorder per caller so that
+ * recording takes no lock: its rate and percentiles.
+ */
+final class Latencies {
+
+	private final long[][] byCaller;
+
+	private final int[] counts;
+
+	Latencies(int callers) {
+		this.byCaller = new long[callers][1024];
+		this.counts = new int[callers];
+	}
+
+	/** Record a call of this caller; each caller records from one thread at a time. */
+	void record(int caller, long nanos) {
+		int count = this.counts[caller];
+		if (count == this.byCaller[caller].length) {
+			this.byCaller[caller] = Arrays.copyOf(this.byCaller[caller], count * 2);
+		}
+		this.byCaller[caller][count] = nanos;
+		this.counts[caller] = count + 1;
+	}
+
+	/** The calls per second, p50 and p99 over a window this long. */
+	Summary summary(long windowNanos) {
+		long[] all = new long[Arrays.stream(this.counts).sum()];
+		int at = 0;
+		for (int caller = 0; caller < this.counts.length; caller++) {
+			System.arraycopy(this.byCaller[caller], 0, all, at, this.counts[caller]);
+			at += this.counts[caller];
+		}
+		Arrays.sort(all);
+		if (all.length == 0) {
+			throw new IllegalStateException("No call completed in the measured window");
+		}
+		return new Summary(all.length * (double) TimeUnit.SECONDS.toNanos(1) / windowNanos,
+				all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+	}
+
+	/**
+	 * @param perSecond the calls per second
+	 * @param p50 the median latency in milliseconds
+	 * @param p99 the 99th percentile in milliseconds
+	 */
+	record Summary(double perSecond, double p50, double p99) {
+
+		String row() {
+			return String.format(Locale.ROOT, "%,.0f | %.2f | %.2f", this.perSecond, this.p50, this.p99);
+		}
+
+	}
+
+}
