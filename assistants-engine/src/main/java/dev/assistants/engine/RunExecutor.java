@@ -72,10 +72,10 @@ final class RunExecutor implements AutoCloseable {
 	private static final Set<String> EXECUTION_ENDS = Set.of("completed", "incomplete", "failed");
 
 	/** The observation of an execution, from {@code queued} until the run stops. */
-	static final String EXECUTION_OBSERVATION = "assistants.run.execution";
+	private static final String EXECUTION_OBSERVATION = "assistants.run.execution";
 
 	/** The observation's key of the status the run stopped in, {@code interrupted} if none. */
-	static final String STATUS_KEY = "assistants.run.status";
+	private static final String STATUS_KEY = "assistants.run.status";
 
 	private final AssistantsStore store;
 

@@ -41,6 +41,9 @@ class ServerMetricsTests {
 				.counter()
 				.count()).isPositive();
 			assertThat(meters.get("assistants.server.runs.queued").gauge().value()).isZero();
+			assertThat(meters.get("assistants.run.execution").tag("assistants.run.status", "completed").timer().count())
+				.as("the executions' observations, as timers")
+				.isEqualTo(2);
 		}
 	}
 
