@@ -164,8 +164,7 @@ public final class ServerLoad {
 		rows.add(row("list messages (20)", where, load((i) -> call(HttpMethod.GET,
 				url(urls, i) + "/threads/" + thread(i) + "/messages?limit=20", null))));
 		rows.add(row("run, streamed to completion", where, load((i) -> call(HttpMethod.POST,
-				url(urls, i) + "/threads/runs", "{\"assistant_id\":\"" + this.assistant
-						+ "\",\"stream\":true,\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}}")
+				url(urls, i) + "/threads/runs", streamedRun())
 			.doOnNext((events) -> {
 				if (!events.contains("event: thread.run.completed")) {
 					throw new IllegalStateException("A run did not complete: " + events);
@@ -257,8 +256,7 @@ public final class ServerLoad {
 				AtomicBoolean counted = new AtomicBoolean();
 				streams.add(this.http.post()
 					.uri(server.baseUrl() + "/threads/runs")
-					.send(ByteBufFlux.fromString(Mono.just("{\"assistant_id\":\"" + this.assistant
-							+ "\",\"stream\":true,\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}}")))
+					.send(ByteBufFlux.fromString(Mono.just(streamedRun())))
 					.responseContent()
 					.asString()
 					.subscribe((events) -> {
@@ -287,16 +285,12 @@ public final class ServerLoad {
 	private static Latencies.Summary load(LongFunction<Mono<String>> call) {
 		Latencies latencies = new Latencies(IN_FLIGHT);
 		AtomicLong sequence = new AtomicLong();
-		long measuredFrom = System.nanoTime() + WARM_UP.toNanos();
-		long end = measuredFrom + MEASURED.toNanos();
+		Window window = Window.fromNow();
 		Flux.range(0, IN_FLIGHT).flatMap((caller) -> Mono.defer(() -> {
 			long start = System.nanoTime();
-			return call.apply(sequence.getAndIncrement()).doOnNext((response) -> {
-				if (start >= measuredFrom) {
-					latencies.record(caller, System.nanoTime() - start);
-				}
-			});
-		}).repeat(() -> System.nanoTime() < end), IN_FLIGHT).blockLast();
+			return call.apply(sequence.getAndIncrement())
+				.doOnNext((response) -> window.record(latencies, caller, start));
+		}).repeat(() -> !window.isOver()), IN_FLIGHT).blockLast();
 		return latencies.summary(MEASURED.toNanos());
 	}
 
@@ -304,8 +298,7 @@ public final class ServerLoad {
 	private static Latencies.Summary jdbcLoad(List<Connection> connections, Statement statement) throws Exception {
 		Latencies latencies = new Latencies(IN_FLIGHT);
 		AtomicLong sequence = new AtomicLong();
-		long measuredFrom = System.nanoTime() + WARM_UP.toNanos();
-		long end = measuredFrom + MEASURED.toNanos();
+		Window window = Window.fromNow();
 		ExecutorService callers = Executors.newFixedThreadPool(IN_FLIGHT);
 		try {
 			List<Future<?>> done = new ArrayList<>();
@@ -313,12 +306,10 @@ public final class ServerLoad {
 				int callerIndex = caller;
 				Connection connection = connections.get(caller);
 				done.add(callers.submit(() -> {
-					while (System.nanoTime() < end) {
+					while (!window.isOver()) {
 						long start = System.nanoTime();
 						statement.execute(connection, sequence.getAndIncrement());
-						if (start >= measuredFrom) {
-							latencies.record(callerIndex, System.nanoTime() - start);
-						}
+						window.record(latencies, callerIndex, start);
 					}
 					return null;
 				}));
@@ -353,6 +344,12 @@ public final class ServerLoad {
 		return response;
 	}
 
+	/** A run of the workload's assistant on a new thread, streamed. */
+	private String streamedRun() {
+		return "{\"assistant_id\":\"" + this.assistant
+				+ "\",\"stream\":true,\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}}";
+	}
+
 	private static JsonNode json(String text) {
 		return JSON.readTree(text);
 	}
@@ -378,6 +375,28 @@ public final class ServerLoad {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The warm-up from now, then the measured window: the calls that start in it are recorded.
+	 */
+	private record Window(long measuredFrom, long end) {
+
+		static Window fromNow() {
+			long measuredFrom = System.nanoTime() + WARM_UP.toNanos();
+			return new Window(measuredFrom, measuredFrom + MEASURED.toNanos());
+		}
+
+		void record(Latencies latencies, int caller, long start) {
+			if (start >= this.measuredFrom) {
+				latencies.record(caller, System.nanoTime() - start);
+			}
+		}
+
+		boolean isOver() {
+			return System.nanoTime() >= this.end;
+		}
+
 	}
 
 	/** A statement of the floor, on a caller's connection, for the call with this number. */

@@ -47,7 +47,9 @@ import dev.assistants.store.postgresql.PostgresStore;
  * Wires the engine to its store, its model and its API keys, and serves it at {@code /v1}. The store
  * is PostgreSQL when there is a data source ({@code spring.datasource.url}), in memory otherwise; the
  * model is the deterministic one, or with {@code assistants.server.model=spring-ai} the application's
- * Spring AI chat model. Each backs off for a bean of the same type the application defines.
+ * Spring AI chat model. Each backs off for a bean of the same type the application defines. The
+ * engine's runs are observed on the application's observation registry (for tracing), and told to
+ * its metrics, its model health indicator and any other {@link EngineListener} bean.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
