@@ -20,9 +20,8 @@ class ModelHealthTests {
 	@Test
 	void isDownAfterThreeFailedTurnsInARowAndUpAgainWithTheNextAnswer() {
 		try (FakeChatCompletions provider = new FakeChatCompletions();
-				RunningServer server = RunningServer.inMemory("assistants.server.model=spring-ai",
-						"spring.ai.openai.base-url=" + provider.baseUrl(), "spring.ai.openai.api-key=sk-provider",
-						"spring.ai.openai.max-retries=0", "management.endpoint.health.show-details=always")) {
+				RunningServer server = RunningServer
+					.inMemory(RunningServer.withSpringAi(provider, "management.endpoint.health.show-details=always"))) {
 			Api api = Api.withKey(server.baseUrl(), null);
 			Api actuator = Api.withKey("http://127.0.0.1:" + server.port(), null);
 			JsonNode model = actuator.get("/actuator/health").json().at("/components/model");
@@ -45,7 +44,7 @@ class ModelHealthTests {
 			assertThat(health.status()).isEqualTo(503);
 			assertThat(health.json().at("/components/model/details/failuresInARow").asInt()).isEqualTo(3);
 			assertThat(health.json().at("/components/model/details/lastError").asString()).startsWith("server_error: ");
-			assertThat(health.text()).doesNotContain("sk-provider");
+			assertThat(health.text()).doesNotContain(RunningServer.PROVIDER_KEY);
 
 			provider.answer(text("Back."), finish("stop"));
 			run(api, assistant, "completed");

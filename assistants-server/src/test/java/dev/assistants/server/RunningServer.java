@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import dev.assistants.model.springai.FakeChatCompletions;
 import dev.assistants.store.postgresql.TestDatabase;
 
 /**
@@ -18,6 +19,9 @@ import dev.assistants.store.postgresql.TestDatabase;
  * properties.
  */
 final class RunningServer implements AutoCloseable {
+
+	/** The API key a server made {@link #withSpringAi with Spring AI} sends its model provider. */
+	static final String PROVIDER_KEY = "sk-provider";
 
 	private final ConfigurableApplicationContext context;
 
@@ -43,6 +47,18 @@ final class RunningServer implements AutoCloseable {
 	/** The server on the test database, with extra configuration and these properties. */
 	static RunningServer onPostgres(Class<?> configuration, String... properties) {
 		return start(List.of(configuration), TestDatabase.properties(), properties);
+	}
+
+	/**
+	 * These properties after those that answer runs with Spring AI's OpenAI model on the fake
+	 * provider, which the model's client does not retry.
+	 */
+	static String[] withSpringAi(FakeChatCompletions provider, String... properties) {
+		List<String> all = new ArrayList<>(List.of("assistants.server.model=spring-ai",
+				"spring.ai.openai.base-url=" + provider.baseUrl(), "spring.ai.openai.api-key=" + PROVIDER_KEY,
+				"spring.ai.openai.max-retries=0"));
+		all.addAll(List.of(properties));
+		return all.toArray(String[]::new);
 	}
 
 	private static RunningServer start(List<Class<?>> configurations, Map<String, String> database,

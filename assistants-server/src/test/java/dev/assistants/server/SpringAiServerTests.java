@@ -32,9 +32,8 @@ class SpringAiServerTests {
 	@Test
 	void answersAStreamedRunWithAFunctionCallFromTheChatModel() {
 		try (FakeChatCompletions provider = new FakeChatCompletions();
-				RunningServer server = RunningServer.inMemory("assistants.server.model=spring-ai",
-						"spring.ai.openai.base-url=" + provider.baseUrl(), "spring.ai.openai.api-key=sk-provider",
-						"spring.ai.openai.max-retries=0", "assistants.server.model-aliases.gpt-4o=llama3.2")) {
+				RunningServer server = RunningServer
+					.inMemory(RunningServer.withSpringAi(provider, "assistants.server.model-aliases.gpt-4o=llama3.2"))) {
 			assertThat(server.bean(AssistantModel.class)).isInstanceOf(SpringAiModel.class);
 			provider.answer(call(0, "call_1", "order_status"), arguments(0, "{\"order_id\":\"42\"}"), finish("tool_calls"),
 					usage(40, 9));

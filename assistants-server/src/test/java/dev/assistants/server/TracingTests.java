@@ -40,10 +40,9 @@ class TracingTests {
 	@Test
 	void tracesTheCallThatStartsARunItsExecutionAndTheModelCall() throws Exception {
 		try (FakeChatCompletions provider = new FakeChatCompletions();
-				RunningServer server = RunningServer.onPostgres(CollectedSpans.class, "assistants.server.model=spring-ai",
-						"spring.ai.openai.base-url=" + provider.baseUrl(), "spring.ai.openai.api-key=sk-provider",
-						"spring.ai.openai.max-retries=0", "management.tracing.sampling.probability=1.0",
-						"management.opentelemetry.tracing.export.schedule-delay=50ms")) {
+				RunningServer server = RunningServer.onPostgres(CollectedSpans.class,
+						RunningServer.withSpringAi(provider, "management.tracing.sampling.probability=1.0",
+								"management.opentelemetry.tracing.export.schedule-delay=50ms"))) {
 			provider.answer(text("Hello"), finish("stop"), usage(10, 1));
 			Api api = Api.withKey(server.baseUrl(), null);
 			String assistant = api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
