@@ -25,7 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / 'shared' / 'openai-spec' / 'openapi.yaml'
-OUT = ROOT / 'assistants-model' / 'src' / 'test' / 'resources' / 'spec'
+OUT = ROOT / 'assistants-api' / 'src' / 'test' / 'resources' / 'spec'
 STREAM_EVENTS = ['AssistantStreamEvent']
 
 

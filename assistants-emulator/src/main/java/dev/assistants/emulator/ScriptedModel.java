@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput;

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.SpecFixtures;
+import dev.assistants.api.SpecFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

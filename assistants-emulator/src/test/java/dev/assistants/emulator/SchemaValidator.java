@@ -5,7 +5,7 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.assistants.client.SpecFixtures;
+import dev.assistants.api.SpecFixtures;
 
 /**
  * Checks a JSON value against a schema of the specification, as derived into the build's spec

@@ -10,11 +10,11 @@ import dev.assistants.autoconfigure.AssistantsAutoConfiguration;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.RunSnapshot;
-import dev.assistants.client.model.CreateAssistantRequest;
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateThreadAndRunRequest;
-import dev.assistants.client.model.CreateThreadRequest;
-import dev.assistants.client.model.RunObject;
+import dev.assistants.api.CreateAssistantRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateThreadAndRunRequest;
+import dev.assistants.api.CreateThreadRequest;
+import dev.assistants.api.RunObject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.CreateAssistantRequest;
-import dev.assistants.client.model.ModifyAssistantRequest;
+import dev.assistants.api.CreateAssistantRequest;
+import dev.assistants.api.ModifyAssistantRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Scope;

@@ -27,11 +27,11 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.LastErrorCode;
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.ReasoningEffort;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
+import dev.assistants.api.LastErrorCode;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.ReasoningEffort;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 import dev.assistants.engine.model.ModelOutput.TokenUsage;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;

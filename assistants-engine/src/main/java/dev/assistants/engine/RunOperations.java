@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.CreateThreadAndRunRequest;
-import dev.assistants.client.model.ModifyRunRequest;
-import dev.assistants.client.model.SubmitToolOutputsRunRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.CreateThreadAndRunRequest;
+import dev.assistants.api.ModifyRunRequest;
+import dev.assistants.api.SubmitToolOutputsRunRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Scope;

@@ -7,10 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateThreadRequest;
-import dev.assistants.client.model.ModifyMessageRequest;
-import dev.assistants.client.model.ModifyThreadRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateThreadRequest;
+import dev.assistants.api.ModifyMessageRequest;
+import dev.assistants.api.ModifyThreadRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Scope;

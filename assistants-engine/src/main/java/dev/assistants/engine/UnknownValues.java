@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.ApiEnum;
-import dev.assistants.client.model.UnknownVariant;
+import dev.assistants.api.ApiEnum;
+import dev.assistants.api.UnknownVariant;
 
 /**
  * Finds, in a request read into the model, a value the specification does not allow although the

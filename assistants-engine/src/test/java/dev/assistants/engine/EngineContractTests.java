@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 import dev.assistants.engine.Api.Response;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput.Finish;

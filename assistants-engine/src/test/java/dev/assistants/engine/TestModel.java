@@ -9,8 +9,8 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
-import dev.assistants.client.model.MessageContentTextObject;
-import dev.assistants.client.model.MessageObject;
+import dev.assistants.api.MessageContentTextObject;
+import dev.assistants.api.MessageObject;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;

@@ -7,8 +7,8 @@ import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.MessageListQuery;
 import dev.assistants.client.RunSnapshot;
 import dev.assistants.client.RunStreams;
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
 import dev.assistants.tools.AssistantToolCalls;
 
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package dev.assistants.sample;
 import reactor.core.publisher.Mono;
 
 import dev.assistants.client.AssistantsOperations;
-import dev.assistants.client.model.CreateAssistantRequest;
+import dev.assistants.api.CreateAssistantRequest;
 import dev.assistants.tools.AssistantFunction;
 import dev.assistants.tools.AssistantToolCalls;
 

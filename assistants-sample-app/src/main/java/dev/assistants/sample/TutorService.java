@@ -6,10 +6,10 @@ import reactor.core.publisher.Mono;
 
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.MessageListQuery;
-import dev.assistants.client.model.CreateAssistantRequest;
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.MessageContentTextObject;
+import dev.assistants.api.CreateAssistantRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.MessageContentTextObject;
 
 import org.springframework.stereotype.Service;
 

@@ -22,7 +22,7 @@ import org.springframework.util.ClassUtils;
  */
 final class AssistantsRuntimeHints implements RuntimeHintsRegistrar {
 
-	private static final String MODEL_PACKAGE = "dev.assistants.client.model";
+	private static final String MODEL_PACKAGE = "dev.assistants.api";
 
 	private static final String ERROR_ENVELOPE = "dev.assistants.client.StreamEventDecoder$ErrorEnvelope";
 

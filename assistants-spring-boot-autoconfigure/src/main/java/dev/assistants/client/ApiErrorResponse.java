@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.ApiError;
+import dev.assistants.api.ApiError;
 
 /**
  * What an error answer said: its status, the error it described, and how it asked to be retried.

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.model.ApiError;
+import dev.assistants.api.ApiError;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

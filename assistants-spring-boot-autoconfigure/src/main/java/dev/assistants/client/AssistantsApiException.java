@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.ApiError;
+import dev.assistants.api.ApiError;
 
 /**
  * The server answered with an error status. Subtypes name the common statuses; this type itself is

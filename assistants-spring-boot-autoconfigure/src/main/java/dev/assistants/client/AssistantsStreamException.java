@@ -2,7 +2,7 @@ package dev.assistants.client;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.ApiError;
+import dev.assistants.api.ApiError;
 
 /**
  * A streamed run ended badly: the server sent an {@code error} event, or the stream ended before

@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
-import dev.assistants.client.model.AssistantObject;
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.AssistantStreamEvent.RunEvent;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
-import dev.assistants.client.model.ThreadObject;
+import dev.assistants.api.AssistantObject;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.AssistantStreamEvent.RunEvent;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
+import dev.assistants.api.ThreadObject;
 import dev.assistants.client.observation.AssistantsObservationContext;
 import dev.assistants.client.observation.AssistantsObservationConvention;
 import dev.assistants.client.observation.AssistantsObservationDocumentation;

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.assistants.client.model.ListResponse;
+import dev.assistants.api.ListResponse;
 
 /**
  * Walks the pages of a list operation lazily.

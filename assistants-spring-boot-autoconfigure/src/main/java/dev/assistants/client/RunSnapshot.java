@@ -5,13 +5,13 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.MessageContentTextObject;
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.MessageRole;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
-import dev.assistants.client.model.ThreadObject;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.MessageContentTextObject;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.MessageRole;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
+import dev.assistants.api.ThreadObject;
 
 /**
  * The state of a streamed run after one of its events: the thread (when the stream created it),

@@ -2,7 +2,7 @@ package dev.assistants.client;
 
 import java.util.Set;
 
-import dev.assistants.client.model.RunStatus;
+import dev.assistants.api.RunStatus;
 
 /**
  * Which run statuses a run stays in until a new request moves it.

@@ -2,9 +2,9 @@ package dev.assistants.client;
 
 import reactor.core.publisher.Flux;
 
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.AssistantStreamEvent.MessageCompleted;
-import dev.assistants.client.model.MessageObject;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.AssistantStreamEvent.MessageCompleted;
+import dev.assistants.api.MessageObject;
 
 /**
  * Views of a streamed run that spare the caller the deltas: snapshots with the messages' text and

@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-import dev.assistants.client.model.FunctionObject;
+import dev.assistants.api.FunctionObject;
 
 /**
  * A function the assistant may call: its definition for the model, and how to call it. Declare

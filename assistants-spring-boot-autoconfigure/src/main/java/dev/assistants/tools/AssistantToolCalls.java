@@ -20,18 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsOperations;
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.AssistantStreamEvent.RunEvent;
-import dev.assistants.client.model.AssistantStreamEvent.RunRequiresAction;
-import dev.assistants.client.model.AssistantTool;
-import dev.assistants.client.model.AssistantToolsFunction;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.FunctionObject;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStatus;
-import dev.assistants.client.model.RunToolCallObject;
-import dev.assistants.client.model.SubmitToolOutputsRunRequest;
-import dev.assistants.client.model.SubmitToolOutputsRunRequest.ToolOutput;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.AssistantStreamEvent.RunEvent;
+import dev.assistants.api.AssistantStreamEvent.RunRequiresAction;
+import dev.assistants.api.AssistantTool;
+import dev.assistants.api.AssistantToolsFunction;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.FunctionObject;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStatus;
+import dev.assistants.api.RunToolCallObject;
+import dev.assistants.api.SubmitToolOutputsRunRequest;
+import dev.assistants.api.SubmitToolOutputsRunRequest.ToolOutput;
 
 import org.springframework.util.Assert;
 

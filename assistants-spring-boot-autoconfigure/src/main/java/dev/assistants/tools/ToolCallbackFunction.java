@@ -10,7 +10,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants.client.AssistantsJson;
-import dev.assistants.client.model.FunctionObject;
+import dev.assistants.api.FunctionObject;
 
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;

@@ -7,7 +7,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.assistants.client.AssistantsJson;
-import dev.assistants.client.model.FunctionObject;
+import dev.assistants.api.FunctionObject;
 
 import org.springframework.util.Assert;
 

@@ -8,10 +8,10 @@ import java.lang.reflect.Type;
 import org.junit.jupiter.api.Test;
 
 import dev.assistants.client.AssistantsOperations;
-import dev.assistants.client.model.ApiError;
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.MessageContent;
-import dev.assistants.client.model.RunStatus;
+import dev.assistants.api.ApiError;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.MessageContent;
+import dev.assistants.api.RunStatus;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -77,7 +77,7 @@ class AssistantsRuntimeHintsTests {
 			}
 			return;
 		}
-		if (!(type instanceof Class<?> bound) || !bound.getPackageName().equals("dev.assistants.client.model")) {
+		if (!(type instanceof Class<?> bound) || !bound.getPackageName().equals("dev.assistants.api")) {
 			return;
 		}
 		assertThat(RuntimeHintsPredicates.reflection().onType(bound)).as("hints for %s", bound).accepts(this.hints);

@@ -11,9 +11,10 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
-import dev.assistants.client.model.AssistantStreamEvent.RunCompleted;
-import dev.assistants.client.model.AssistantStreamEvent.RunCreated;
-import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.api.AssistantStreamEvent.RunCompleted;
+import dev.assistants.api.AssistantStreamEvent.RunCreated;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.SpecFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -15,7 +15,7 @@ import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 
-import dev.assistants.client.model.ApiError;
+import dev.assistants.api.ApiError;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -230,7 +230,7 @@ class ErrorHandlingTests {
 		assertThat(this.operations.getRun("thread_1", "run_1").block()).satisfies((run) -> {
 			assertThat(run.status().isKnown()).isFalse();
 			assertThat(run.status().value()).isEqualTo("paused");
-			assertThat(run.tools()).singleElement().isInstanceOf(dev.assistants.client.model.UnknownVariant.class);
+			assertThat(run.tools()).singleElement().isInstanceOf(dev.assistants.api.UnknownVariant.class);
 			assertThat(run.toolChoice()).hasToString("whenever");
 		});
 	}

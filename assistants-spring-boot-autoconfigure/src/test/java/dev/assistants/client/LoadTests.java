@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import dev.assistants.client.model.ThreadObject;
+import dev.assistants.api.SpecFixtures;
+import dev.assistants.api.ThreadObject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

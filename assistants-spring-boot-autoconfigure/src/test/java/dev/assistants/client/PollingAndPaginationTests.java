@@ -13,11 +13,12 @@ import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStatus;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStatus;
+import dev.assistants.api.SpecFixtures;
 
 import org.springframework.boot.test.context.SpringBootTest;
 

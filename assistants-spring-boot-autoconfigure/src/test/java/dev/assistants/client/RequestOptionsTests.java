@@ -14,8 +14,9 @@ import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 import reactor.test.StepVerifier;
 
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.SpecFixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

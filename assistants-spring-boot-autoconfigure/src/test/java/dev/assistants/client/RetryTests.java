@@ -18,7 +18,8 @@ import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 import reactor.core.Disposable;
 
-import dev.assistants.client.model.ModifyRunRequest;
+import dev.assistants.api.ModifyRunRequest;
+import dev.assistants.api.SpecFixtures;
 
 import org.springframework.boot.test.context.SpringBootTest;
 

@@ -20,7 +20,8 @@ import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 
-import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.SpecFixtures;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.web.reactive.function.client.WebClient;

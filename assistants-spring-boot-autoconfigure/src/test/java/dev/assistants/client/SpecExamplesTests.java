@@ -21,16 +21,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.model.CreateAssistantRequest;
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.CreateThreadAndRunRequest;
-import dev.assistants.client.model.CreateThreadRequest;
-import dev.assistants.client.model.ModifyAssistantRequest;
-import dev.assistants.client.model.ModifyMessageRequest;
-import dev.assistants.client.model.ModifyRunRequest;
-import dev.assistants.client.model.ModifyThreadRequest;
-import dev.assistants.client.model.SubmitToolOutputsRunRequest;
+import dev.assistants.api.CreateAssistantRequest;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.CreateThreadAndRunRequest;
+import dev.assistants.api.CreateThreadRequest;
+import dev.assistants.api.ModifyAssistantRequest;
+import dev.assistants.api.ModifyMessageRequest;
+import dev.assistants.api.ModifyRunRequest;
+import dev.assistants.api.ModifyThreadRequest;
+import dev.assistants.api.SpecFixtures;
+import dev.assistants.api.SubmitToolOutputsRunRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -25,12 +25,12 @@ import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RequestOptions;
 import dev.assistants.client.ResponseSequence;
-import dev.assistants.client.model.AssistantStreamEvent;
-import dev.assistants.client.model.AssistantTool;
-import dev.assistants.client.model.AssistantToolsFunction;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStatus;
+import dev.assistants.api.AssistantStreamEvent;
+import dev.assistants.api.AssistantTool;
+import dev.assistants.api.AssistantToolsFunction;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStatus;
 
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.annotation.Tool;

@@ -22,13 +22,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.assistants.client.AssistantsJson;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.ListQuery;
-import dev.assistants.client.model.CreateMessageRequest;
-import dev.assistants.client.model.CreateRunRequest;
-import dev.assistants.client.model.ListMessagesResponse;
-import dev.assistants.client.model.MessageDeltaObject;
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.ListMessagesResponse;
+import dev.assistants.api.MessageDeltaObject;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
 
 /**
  * The same calls made by each client under comparison.

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 
 /**
  * A model that cannot answer: the run ends {@code failed} with this code and message as its

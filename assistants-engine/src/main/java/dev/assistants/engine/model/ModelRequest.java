@@ -5,12 +5,12 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.ReasoningEffort;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
-import dev.assistants.client.model.RunStepDetailsToolCallsFunctionObject;
-import dev.assistants.client.model.RunStepDetailsToolCallsObject;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.ReasoningEffort;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
+import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
+import dev.assistants.api.RunStepDetailsToolCallsObject;
 
 /**
  * One turn of a run, as a model needs it.

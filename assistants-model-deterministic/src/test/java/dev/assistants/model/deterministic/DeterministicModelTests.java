@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.model.MessageObject;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStepObject;
+import dev.assistants.api.MessageObject;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStepObject;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;
 import dev.assistants.engine.model.ModelOutput.FinishReason;

@@ -14,10 +14,10 @@ import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.ClassUtils;
 
-import dev.assistants.client.model.AssistantToolsFunction;
-import dev.assistants.client.model.FunctionObject;
-import dev.assistants.client.model.LastErrorCode;
-import dev.assistants.client.model.RunObject;
+import dev.assistants.api.AssistantToolsFunction;
+import dev.assistants.api.FunctionObject;
+import dev.assistants.api.LastErrorCode;
+import dev.assistants.api.RunObject;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
 

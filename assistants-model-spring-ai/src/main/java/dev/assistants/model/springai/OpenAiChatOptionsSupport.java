@@ -9,14 +9,14 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel.ResponseFormat;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
-import dev.assistants.client.model.AssistantsApiResponseFormatOption;
-import dev.assistants.client.model.AssistantsApiToolChoiceOption;
-import dev.assistants.client.model.AssistantsNamedToolChoice;
-import dev.assistants.client.model.ResponseFormatJsonObject;
-import dev.assistants.client.model.ResponseFormatJsonSchema;
-import dev.assistants.client.model.ResponseFormatText;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.ToolChoiceMode;
+import dev.assistants.api.AssistantsApiResponseFormatOption;
+import dev.assistants.api.AssistantsApiToolChoiceOption;
+import dev.assistants.api.AssistantsNamedToolChoice;
+import dev.assistants.api.ResponseFormatJsonObject;
+import dev.assistants.api.ResponseFormatJsonSchema;
+import dev.assistants.api.ResponseFormatText;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.ToolChoiceMode;
 import dev.assistants.engine.model.ModelRequest;
 
 /**

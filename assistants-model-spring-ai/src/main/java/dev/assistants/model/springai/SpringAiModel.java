@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput;

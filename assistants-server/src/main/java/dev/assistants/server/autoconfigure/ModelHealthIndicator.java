@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import dev.assistants.client.model.LastErrorCode;
+import dev.assistants.api.LastErrorCode;
 import dev.assistants.engine.EngineListener;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput.TokenUsage;

@@ -11,9 +11,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.RunCompletionUsage;
-import dev.assistants.client.model.RunObject;
-import dev.assistants.client.model.RunStatus;
+import dev.assistants.api.RunCompletionUsage;
+import dev.assistants.api.RunObject;
+import dev.assistants.api.RunStatus;
 
 /**
  * Counts, from the client's observations, what a timer does not show: the retries of each

@@ -6,7 +6,7 @@ import java.util.List;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
-import dev.assistants.client.model.RunObject;
+import dev.assistants.api.RunObject;
 
 /**
  * What an observation of an operation knows: the operation, the server, the objects it is about,

@@ -23,8 +23,8 @@ import dev.assistants.client.NotFoundException;
 import dev.assistants.client.ResponseListener;
 import dev.assistants.client.ResponseSequence;
 import dev.assistants.client.RetrySettings;
-import dev.assistants.client.SpecFixtures;
-import dev.assistants.client.model.CreateRunRequest;
+import dev.assistants.api.SpecFixtures;
+import dev.assistants.api.CreateRunRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,0 +1,18 @@
+package dev.assistants.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A change to the details of a run step: message creation or tool calls.
+ * The {@code type} property selects the variant; an unknown type becomes an {@link UnknownVariant}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = UnknownVariant.class)
+@JsonSubTypes({
+		@JsonSubTypes.Type(RunStepDeltaStepDetailsMessageCreationObject.class),
+		@JsonSubTypes.Type(RunStepDeltaStepDetailsToolCallsObject.class)
+})
+public sealed interface RunStepDeltaStepDetails
+		permits RunStepDeltaStepDetailsMessageCreationObject, RunStepDeltaStepDetailsToolCallsObject, UnknownVariant {
+
+}
