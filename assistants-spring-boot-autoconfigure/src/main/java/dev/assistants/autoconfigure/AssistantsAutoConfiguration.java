@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -20,9 +23,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of an {@link AssistantsOperations} client from the {@code openai.*}
  * properties (or an {@link OpenAiConnectionDetails} bean). The client builds on Spring Boot's
- * {@link WebClient.Builder} when there is one, so that its customizers apply.
+ * {@link WebClient.Builder} when there is one, so that its customizers apply, and its Reactor Netty
+ * connector with Spring Boot's {@link ClientHttpConnectorBuilder}, so that the application's
+ * customizers of it apply too; {@code openai.ssl.bundle} names the SSL bundle of its connections.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "openai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OpenAiProperties.class)
@@ -39,7 +45,8 @@ public final class AssistantsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(AssistantsOperations.class)
 	AssistantsTemplate assistantsTemplate(OpenAiProperties properties, OpenAiConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> clientConnectorBuilder,
 			ObjectProvider<AssistantsTemplateBuilderCustomizer> customizers) {
 		String baseUrl = connectionDetails.getBaseUrl();
 		if (!StringUtils.hasText(connectionDetails.getApiKey()) && OPENAI_HOST.equals(URI.create(baseUrl).getHost())) {
@@ -63,6 +70,13 @@ public final class AssistantsAutoConfiguration {
 			.wiretap(properties.isWiretap())
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.pollOptions(properties.getPolling().toOptions());
+		if (clientConnectorBuilder.getIfAvailable() instanceof ReactorClientHttpConnectorBuilder reactor) {
+			builder.clientConnectorBuilder(reactor);
+		}
+		String sslBundle = properties.getSsl().getBundle();
+		if (StringUtils.hasText(sslBundle)) {
+			builder.sslBundle(sslBundles.getObject().getBundle(sslBundle));
+		}
 		properties.getHeaders().forEach(builder::header);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

@@ -112,6 +112,8 @@ public class OpenAiProperties {
 
 	private final Health health = new Health();
 
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -218,6 +220,10 @@ public class OpenAiProperties {
 
 	public Stream getStream() {
 		return this.stream;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Polling getPolling() {
@@ -328,6 +334,28 @@ public class OpenAiProperties {
 		RetrySettings toSettings() {
 			return new RetrySettings(this.maxRetries, this.initialBackoff, this.maxBackoff, this.jitter,
 					this.maxServerDelay);
+		}
+
+	}
+
+	/**
+	 * TLS of the connections to the server.
+	 */
+	public static class Ssl {
+
+		/**
+		 * SSL bundle (spring.ssl.bundle.*) of the connections: the trust material of a server with
+		 * a private CA or a self-signed certificate, and the client's key and certificate for
+		 * mutual TLS. The JDK's defaults when unset.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -64,6 +63,11 @@ import dev.assistants.api.ThreadObject;
 import dev.assistants.client.observation.AssistantsObservationConvention;
 import dev.assistants.client.observation.DefaultAssistantsObservationConvention;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -72,7 +76,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -815,6 +818,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 		private @Nullable ClientHttpConnector clientConnector;
 
+		private ReactorClientHttpConnectorBuilder clientConnectorBuilder = ClientHttpConnectorBuilder.reactor();
+
+		private @Nullable SslBundle sslBundle;
+
 		private Builder() {
 		}
 
@@ -1057,9 +1064,37 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		/**
+		 * Set the TLS of the connections: the trust material (a private CA, a self-signed
+		 * server certificate) and, for mutual TLS, the key and certificate the client presents,
+		 * from a Spring Boot SSL bundle. The JDK's defaults without one. It does not apply to a
+		 * {@link #clientConnector custom connector}.
+		 * @param sslBundle the bundle, or {@code null} for the JDK's defaults
+		 * @return this builder
+		 */
+		public Builder sslBundle(@Nullable SslBundle sslBundle) {
+			this.sslBundle = sslBundle;
+			return this;
+		}
+
+		/**
+		 * Build the client's Reactor Netty connector with the given builder, for example Spring
+		 * Boot's {@code ClientHttpConnectorBuilder} bean, so that its customizations (its
+		 * customizers, a resource factory's event loops) apply. The client gives the connector its
+		 * own connection pool, timeouts, TLS and wiretap, and follows no redirect. Spring Boot's
+		 * plain Reactor Netty builder by default.
+		 * @param clientConnectorBuilder the builder
+		 * @return this builder
+		 */
+		public Builder clientConnectorBuilder(ReactorClientHttpConnectorBuilder clientConnectorBuilder) {
+			Assert.notNull(clientConnectorBuilder, "clientConnectorBuilder must not be null");
+			this.clientConnectorBuilder = clientConnectorBuilder;
+			return this;
+		}
+
+		/**
 		 * Use the given connector instead of a Reactor Netty one built from the connect and
 		 * response timeouts and the connection limit, for example to go through a proxy. The
-		 * timeouts and the pool are then the connector's.
+		 * timeouts, the pool and the TLS are then the connector's.
 		 * @param clientConnector the connector
 		 * @return this builder
 		 */
@@ -1100,14 +1135,15 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}
 
 		private ClientHttpConnector reactorConnector(ConnectionProvider connectionProvider) {
-			HttpClient httpClient = HttpClient.create(connectionProvider)
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
-				.responseTimeout(this.responseTimeout);
+			ReactorClientHttpConnectorBuilder builder = this.clientConnectorBuilder
+				.withHttpClientFactory(() -> HttpClient.create(connectionProvider));
 			if (this.wiretap) {
 				RedactingWiretap wiretap = new RedactingWiretap(this.apiKey);
-				httpClient = httpClient.doOnChannelInit((observer, channel, address) -> wiretap.install(channel));
+				builder = builder.withHttpClientCustomizer((httpClient) -> httpClient
+					.doOnChannelInit((observer, channel, address) -> wiretap.install(channel)));
 			}
-			return new ReactorClientHttpConnector(httpClient);
+			return builder.build(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, this.connectTimeout,
+					this.responseTimeout, this.sslBundle));
 		}
 
 		private void defaultHeaders(HttpHeaders headers) {

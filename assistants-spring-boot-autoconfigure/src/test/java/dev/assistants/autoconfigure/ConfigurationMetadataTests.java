@@ -32,7 +32,7 @@ class ConfigurationMetadataTests {
 
 	/** The properties that are unset unless configured. */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("openai.api-key", "openai.organization",
-			"openai.project", "openai.headers", "openai.timeout");
+			"openai.project", "openai.headers", "openai.timeout", "openai.ssl.bundle");
 
 	private final ConversionService conversion = ApplicationConversionService.getSharedInstance();
 
