@@ -1,6 +1,7 @@
 package dev.assistants.api;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -39,6 +40,17 @@ public final class RunStatus extends ApiEnum {
 
 	private static final Map<String, RunStatus> KNOWN = index(QUEUED, IN_PROGRESS, REQUIRES_ACTION, CANCELLING, CANCELLED, FAILED, COMPLETED, INCOMPLETE, EXPIRED);
 
+	/**
+	 * The statuses of a run that has not stopped: while a thread has a run in one of them, no
+	 * message can be added to it and no other run started on it.
+	 */
+	public static final Set<RunStatus> ACTIVE = Set.of(QUEUED, IN_PROGRESS, REQUIRES_ACTION, CANCELLING);
+
+	/**
+	 * The statuses a run stops in, never to change again.
+	 */
+	public static final Set<RunStatus> STOPPED = Set.of(CANCELLED, FAILED, COMPLETED, INCOMPLETE, EXPIRED);
+
 	private RunStatus(String value) {
 		super(value);
 	}
@@ -52,6 +64,23 @@ public final class RunStatus extends ApiEnum {
 	public static RunStatus of(String value) {
 		RunStatus known = KNOWN.get(value);
 		return (known != null) ? known : new RunStatus(value);
+	}
+
+	/**
+	 * Whether a run in this status has not stopped (one of {@link #ACTIVE}).
+	 * @return whether the run is active
+	 */
+	public boolean isActive() {
+		return ACTIVE.contains(this);
+	}
+
+	/**
+	 * Whether a run in this status has stopped for good (one of {@link #STOPPED}). An unknown
+	 * status is neither active nor stopped.
+	 * @return whether the run has stopped
+	 */
+	public boolean isStopped() {
+		return STOPPED.contains(this);
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -70,7 +71,8 @@ public final class AssistantsEmulator implements AutoCloseable {
 			.pollInterval(() -> this.latency)
 			.build();
 		ReactorHttpHandlerAdapter handler = new ReactorHttpHandlerAdapter(
-				RouterFunctions.toHttpHandler(this.engine.routerFunction().filter(this::record)));
+				RouterFunctions.toHttpHandler(this.engine.routerFunction().filter(this::record),
+						HandlerStrategies.builder().webFilter(this.engine.callerFilter()).build()));
 		this.server = HttpServer.create().host("127.0.0.1").port(port).handle(handler).bindNow();
 	}
 

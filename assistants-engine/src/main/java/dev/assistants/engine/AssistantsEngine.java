@@ -16,8 +16,12 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
@@ -28,20 +32,30 @@ import dev.assistants.engine.store.AssistantsStore;
  * in OpenAI's event order. What it keeps goes to an {@link AssistantsStore}; what answers the runs is
  * an {@link AssistantModel}.
  * <p>
- * Serve {@link #routerFunction()} from a Spring WebFlux application (a {@code RouterFunction} bean),
- * or from a bare Reactor Netty server through
- * {@code RouterFunctions.toHttpHandler(engine.routerFunction())}.
+ * Serve {@link #routerFunction()} behind {@link #callerFilter()} from a Spring WebFlux application
+ * (a {@code RouterFunction} bean and a {@code WebFilter} bean), or {@link #httpHandler()} from a
+ * bare Reactor Netty server.
  * <pre class="code">
  * AssistantsEngine engine = AssistantsEngine.builder(store, model)
- *     .projects((apiKey) -&gt; keys.projectOf(apiKey))
+ *     .apiKeys((apiKey) -&gt; keys.callerOf(apiKey))
  *     .build();
  * </pre>
  */
 public final class AssistantsEngine implements AutoCloseable {
 
+	private final BackgroundWork background = new BackgroundWork();
+
+	private final Scheduler leaseScheduler = Schedulers.newSingle("assistants-run-leases", true);
+
 	private final RunExecutor executor;
 
+	private final RunSweep sweep;
+
+	private final LeaseRenewal leaseRenewal;
+
 	private final Routes routes;
+
+	private final CallerFilter callerFilter;
 
 	private AssistantsEngine(Builder builder) {
 		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler
@@ -53,14 +67,26 @@ public final class AssistantsEngine implements AutoCloseable {
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
 		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
 		EngineListener listener = EngineListeners.of(builder.listeners);
+		ExecutionObserver observer = new ExecutionObserver(builder.observations, listener);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout, leases, listener, builder.observations);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background);
+		this.sweep = new RunSweep(builder.store, objects, this.executor, lifecycle, leases, listener, observer);
+		this.leaseRenewal = new LeaseRenewal(builder.store, leases, this.executor);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
-				this.executor,
-				builder.projects, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
-		this.executor.sweepEvery(builder.expiryCheckInterval);
-		this.executor.renewLeases();
+				this.executor, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
+		this.callerFilter = new CallerFilter(builder.apiKeys);
+		this.background.every(builder.expiryCheckInterval, "expire runs or take over runs whose server stopped",
+				storeScheduler, () -> {
+					this.sweep.sweep();
+					return true;
+				});
+		// on a thread of their own, so that a queue of requests for the store does not hold them up
+		this.background.every(leases.renewInterval(), "renew the leases of the runs executing here",
+				this.leaseScheduler, () -> {
+					this.leaseRenewal.renew();
+					return true;
+				});
 	}
 
 	/**
@@ -82,6 +108,27 @@ public final class AssistantsEngine implements AutoCloseable {
 	}
 
 	/**
+	 * The filter every request to the {@linkplain #routerFunction() routes} must pass through first:
+	 * it gives the request its {@code x-request-id} and resolves it to its {@link ApiCaller} (the
+	 * request's principal from then on), or answers a 401 in OpenAI's shape. The routes refuse a
+	 * request that has no caller. Filters that read the caller (such as rate limits) come after it.
+	 * @return the filter, for requests under {@code /v1}
+	 */
+	public WebFilter callerFilter() {
+		return this.callerFilter;
+	}
+
+	/**
+	 * The API as one handler, the {@linkplain #routerFunction() routes} behind the
+	 * {@linkplain #callerFilter() caller filter}, for a bare server such as Reactor Netty's.
+	 * @return the handler
+	 */
+	public HttpHandler httpHandler() {
+		return RouterFunctions.toHttpHandler(routerFunction(),
+				HandlerStrategies.builder().webFilter(this.callerFilter).build());
+	}
+
+	/**
 	 * Pick up now the runs the store holds as under way whose engine stopped (their lease expired,
 	 * or was handed back when the engine closed): a {@code queued} run executes, a run that was
 	 * {@code in_progress} ends {@code failed} with {@code server_error} (its model turn was lost
@@ -91,7 +138,7 @@ public final class AssistantsEngine implements AutoCloseable {
 	 * starts, not to wait for the first.
 	 */
 	public void resumeInterruptedRuns() {
-		this.executor.takeOverAbandonedRuns();
+		this.sweep.takeOverAbandonedRuns();
 	}
 
 	/**
@@ -112,7 +159,10 @@ public final class AssistantsEngine implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.executor.close();
+		List<String> executing = this.executor.executing();
+		this.background.close();
+		this.leaseScheduler.dispose();
+		this.leaseRenewal.handBack(executing);
 	}
 
 	/**
@@ -124,7 +174,7 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		private final AssistantModel model;
 
-		private Projects projects = Projects.single("default");
+		private ApiKeys apiKeys = ApiKeys.anyKey("default");
 
 		private Clock clock = Clock.systemUTC();
 
@@ -160,11 +210,11 @@ public final class AssistantsEngine implements AutoCloseable {
 		/**
 		 * Set who may call, and in which project; by default every request, with or without a key,
 		 * is in the project {@code default}.
-		 * @param projects the projects of the API keys
+		 * @param apiKeys the callers of the API keys
 		 * @return this builder
 		 */
-		public Builder projects(Projects projects) {
-			this.projects = Objects.requireNonNull(projects, "projects must not be null");
+		public Builder apiKeys(ApiKeys apiKeys) {
+			this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys must not be null");
 			return this;
 		}
 

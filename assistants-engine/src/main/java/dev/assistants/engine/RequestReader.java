@@ -121,7 +121,50 @@ final class RequestReader {
 		if (tree == null || !tree.isObject()) {
 			throw ApiException.invalid("The request body must be a JSON object.", null);
 		}
+		checkText(tree, "");
 		return (ObjectNode) tree;
+	}
+
+	/**
+	 * Every name and string of a body is text the stores can hold as it is: no NUL character (which
+	 * PostgreSQL cannot store) and no lone surrogate (which is no Unicode text: a strict JSON reader
+	 * refuses it). Nothing is altered on the way in.
+	 */
+	private static void checkText(JsonNode node, String path) {
+		if (node.isString()) {
+			checkText(node.asString(), path);
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				checkText(node.get(i), path + "[" + i + "]");
+			}
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String name = property.getKey();
+				String child = path.isEmpty() ? name : path + "." + name;
+				checkText(name, child);
+				checkText(property.getValue(), child);
+			}
+		}
+	}
+
+	private static void checkText(String text, String path) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\0') {
+				throw ApiException.invalid("Invalid value for '" + path + "': text cannot contain the NUL character "
+						+ "(\\u0000).", path, "invalid_value");
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw ApiException.invalid("We could not parse the JSON body of your request: '" + path + "' holds a "
+						+ "lone surrogate (\\u" + Integer.toHexString(c) + "), which is not Unicode text. The API "
+						+ "expects a JSON payload.", null);
+			}
+		}
 	}
 
 	/** A limit or a required field the model's records check, such as {@code "model must not be blank"}. */

@@ -1,11 +1,13 @@
 package dev.assistants.engine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,7 +15,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -22,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.engine.store.StoreUnavailableException;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -36,17 +38,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * The HTTP side of the engine: the 23 operations' routes under {@code /v1}, who is calling, the
- * bounded request body, and answers as JSON, as server-sent events for a streamed run, or as an error
- * in OpenAI's shape. Every answer carries an {@code x-request-id}.
+ * The HTTP side of the engine: the 23 operations' routes under {@code /v1}, in the caller's project,
+ * the bounded request body, and answers as JSON, as server-sent events for a streamed run, or as an
+ * error in OpenAI's shape.
  */
 final class Routes {
 
 	private static final Log logger = LogFactory.getLog(Routes.class);
 
 	private static final String BASE_PATH = "/v1";
-
-	private static final String REQUEST_ID = Routes.class.getName() + ".requestId";
 
 	private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
 
@@ -62,8 +62,6 @@ final class Routes {
 
 	private final RunExecutor executor;
 
-	private final Projects projects;
-
 	private final Scheduler scheduler;
 
 	private final int maxRequestSize;
@@ -73,14 +71,13 @@ final class Routes {
 	private final EngineListener listener;
 
 	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
-			Projects projects, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
+			JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
 			EngineListener listener) {
 		this.listener = listener;
 		this.assistants = assistants;
 		this.threads = threads;
 		this.runs = runs;
 		this.executor = executor;
-		this.projects = projects;
 		this.json = json;
 		this.scheduler = scheduler;
 		this.maxRequestSize = maxRequestSize;
@@ -132,12 +129,6 @@ final class Routes {
 						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"))))
 				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
 						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
-			.filter((request, next) -> {
-				String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
-				request.attributes().put(REQUEST_ID, requestId);
-				request.exchange().getResponse().getHeaders().set("x-request-id", requestId);
-				return next.handle(request);
-			})
 			.build();
 	}
 
@@ -206,7 +197,7 @@ final class Routes {
 		if (ex instanceof ApiException known) {
 			return known;
 		}
-		Object requestId = request.attributes().get(REQUEST_ID);
+		Object requestId = request.attributes().get(CallerFilter.REQUEST_ID);
 		if (ex instanceof StoreUnavailableException) {
 			logger.debug("Request " + requestId + " (" + request.method() + " " + request.path()
 					+ ") found the store unavailable", ex);
@@ -226,54 +217,49 @@ final class Routes {
 				null, null);
 	}
 
-	/** Who calls, and with what: the caller's project, the path, the query and the body. */
+	/**
+	 * Who calls, and with what: the caller, as {@link CallerFilter} resolved it (a request it did not
+	 * pass through has none, and is refused), the path, the query and the body, which must be UTF-8.
+	 */
 	private Mono<Call> call(ServerRequest request) {
-		String project;
+		return request.principal()
+			.ofType(ApiCaller.class)
+			.switchIfEmpty(Mono.error(() -> new ApiException(401, "You didn't provide an API key.", null, null)))
+			.flatMap((caller) -> {
+				checkIncludes(request);
+				return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
+					.map(Routes::utf8)
+					.defaultIfEmpty("")
+					.onErrorMap(DataBufferLimitException.class, (ex) -> new ApiException(413,
+							"The request body is too large: this server accepts at most " + this.maxRequestSize
+									+ " bytes.",
+							null, "request_too_large"))
+					.map((body) -> new Call(request, caller.project(), body));
+			});
+	}
+
+	/** The body as text; bytes that are not UTF-8 are refused, never replaced. */
+	private static String utf8(DataBuffer buffer) {
 		try {
-			project = project(request.headers().asHttpHeaders());
-			checkIncludes(request);
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes(buffer)))
+				.toString();
 		}
-		catch (ApiException ex) {
-			return Mono.error(ex);
+		catch (CharacterCodingException ex) {
+			throw ApiException.invalid("We could not parse the JSON body of your request: it is not valid UTF-8. "
+					+ "The API expects a JSON payload.", null);
 		}
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
-			.map((buffer) -> {
-				try {
-					return buffer.toString(StandardCharsets.UTF_8);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.defaultIfEmpty("")
-			.onErrorMap(DataBufferLimitException.class, (ex) -> new ApiException(413,
-					"The request body is too large: this server accepts at most " + this.maxRequestSize + " bytes.",
-					null, "request_too_large"))
-			.map((body) -> new Call(request, project, body));
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
-	private String project(HttpHeaders headers) {
-		String apiKey = apiKey(headers);
-		String project = this.projects.projectOf(apiKey);
-		if (project != null) {
-			return project;
-		}
-		if (apiKey == null) {
-			throw new ApiException(401, "You didn't provide an API key. You need to provide your API key in an "
-					+ "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null, null);
-		}
-		throw new ApiException(401, "Incorrect API key provided. Use a key configured on this server.", null,
-				"invalid_api_key");
-	}
-
-	private static @Nullable String apiKey(HttpHeaders headers) {
-		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			String key = authorization.substring(7).trim();
-			return key.isEmpty() ? null : key;
-		}
-		String key = headers.getFirst("api-key");
-		return (key != null && !key.isBlank()) ? key.trim() : null;
+	private static byte[] bytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return bytes;
 	}
 
 	/** {@code include[]} takes the one value the specification lists. */

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.assistants.api.CreateRunRequest;
 import dev.assistants.api.CreateThreadAndRunRequest;
 import dev.assistants.api.ModifyRunRequest;
+import dev.assistants.api.RunStatus;
 import dev.assistants.api.SubmitToolOutputsRunRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
@@ -29,7 +30,10 @@ import static dev.assistants.engine.ApiObjects.orDefault;
  */
 final class RunOperations {
 
-	private static final List<String> CANCELLABLE = List.of("queued", "in_progress", "requires_action");
+	/** The statuses of a run that can be cancelled: those it has not stopped in, but {@code cancelling}. */
+	private static final List<String> CANCELLABLE = StoreTransaction.ACTIVE_RUN_STATUSES.stream()
+		.filter((status) -> !RunStatus.CANCELLING.value().equals(status))
+		.toList();
 
 	private final AssistantsStore store;
 

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,29 +33,41 @@ public final class Api {
 
 	private final String baseUrl;
 
+	private final KeyHeader keyHeader;
+
 	private final @Nullable String authorization;
 
-	private Api(String baseUrl, @Nullable String authorization) {
+	private Api(String baseUrl, KeyHeader keyHeader, @Nullable String authorization) {
 		this.baseUrl = baseUrl;
+		this.keyHeader = keyHeader;
 		this.authorization = authorization;
 	}
 
 	/** A caller of a new project of its own, so that its lists hold only what it created. */
 	public static Api newProject(String baseUrl) {
-		return withKey(baseUrl, EngineServer.KEY_PREFIX + "project-" + UUID.randomUUID());
+		return newProject(baseUrl, KeyHeader.AUTHORIZATION);
+	}
+
+	/** A caller of a new project of its own that sends its key in the given header. */
+	public static Api newProject(String baseUrl, KeyHeader keyHeader) {
+		return withKey(baseUrl, EngineServer.KEY_PREFIX + "project-" + UUID.randomUUID(), keyHeader);
 	}
 
 	public static Api withKey(String baseUrl, @Nullable String key) {
-		return new Api(baseUrl, (key != null) ? "Bearer " + key : null);
+		return withKey(baseUrl, key, KeyHeader.AUTHORIZATION);
+	}
+
+	public static Api withKey(String baseUrl, @Nullable String key, KeyHeader keyHeader) {
+		return new Api(baseUrl, keyHeader, (key != null) ? keyHeader.value(key) : null);
 	}
 
 	public static Api withAuthorization(String baseUrl, @Nullable String authorization) {
-		return new Api(baseUrl, authorization);
+		return new Api(baseUrl, KeyHeader.AUTHORIZATION, authorization);
 	}
 
 	/** The key this caller sends. */
 	public String key() {
-		return (this.authorization != null) ? this.authorization.substring("Bearer ".length()) : "";
+		return (this.authorization != null) ? this.keyHeader.key(this.authorization) : "";
 	}
 
 	public Response get(String path) {
@@ -81,16 +95,33 @@ public final class Api {
 
 	public CompletableFuture<Response> sendAsync(String method, String path, @Nullable String body,
 			@Nullable String header) {
+		return sendAsync(method, path, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, header, Map.of());
+	}
+
+	/** A request with further headers beside this caller's key. */
+	public CompletableFuture<Response> sendWithHeaders(String method, String path, @Nullable String body,
+			Map<String, String> headers) {
+		return sendAsync(method, path, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, null, headers);
+	}
+
+	/** A POST of these bytes as its JSON body, whatever they are. */
+	public Response postBytes(String path, byte[] body) {
+		return join(sendAsync("POST", path, body, null, Map.of()));
+	}
+
+	private CompletableFuture<Response> sendAsync(String method, String path, byte @Nullable [] body,
+			@Nullable String header, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(20))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
 		if (this.authorization != null) {
-			request.header((header != null) ? header : "Authorization", this.authorization);
+			request.header((header != null) ? header : this.keyHeader.header, this.authorization);
 		}
+		headers.forEach(request::header);
 		return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(Response::new);
 	}
 
@@ -130,6 +161,35 @@ public final class Api {
 	/**
 	 * An answer: its status, headers and body.
 	 */
+	/** Where a caller sends its key: as OpenAI's clients do, or as Azure-style clients do. */
+	public enum KeyHeader {
+
+		AUTHORIZATION("Authorization", "Bearer "), API_KEY("api-key", "");
+
+		private final String header;
+
+		private final String prefix;
+
+		KeyHeader(String header, String prefix) {
+			this.header = header;
+			this.prefix = prefix;
+		}
+
+		/** The header's name. */
+		public String header() {
+			return this.header;
+		}
+
+		String value(String key) {
+			return this.prefix + key;
+		}
+
+		String key(String value) {
+			return value.substring(this.prefix.length());
+		}
+
+	}
+
 	public record Response(int status, String text, java.net.http.HttpHeaders headers) {
 
 		Response(HttpResponse<String> response) {

@@ -12,17 +12,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +37,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.assistants.api.LastErrorCode;
+import dev.assistants.engine.Api.KeyHeader;
 import dev.assistants.engine.Api.Response;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput.Finish;
@@ -40,6 +46,7 @@ import dev.assistants.engine.model.ModelOutput.TextDelta;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoredRun;
 
 import static dev.assistants.engine.Api.ids;
 import static dev.assistants.engine.Api.json;
@@ -379,8 +386,10 @@ public abstract class EngineContractTests {
 
 	// Projects and keys
 
-	@Test
-	void aProjectNeverSeesAnotherProjectsObjects() {
+	@ParameterizedTest
+	@EnumSource(KeyHeader.class)
+	void aProjectNeverSeesAnotherProjectsObjects(KeyHeader keyHeader) {
+		this.api = Api.newProject(this.server.baseUrl(), keyHeader);
 		String assistantId = assistant();
 		String threadId = thread("secret");
 		String runId = this.api.ok("POST", "/threads/" + threadId + "/runs", "{\"assistant_id\":\"" + assistantId + "\"}")
@@ -389,7 +398,7 @@ public abstract class EngineContractTests {
 		this.api.awaitRun(threadId, runId, "completed");
 		String messageId = this.api.ok("GET", "/threads/" + threadId + "/messages", null).at("/data/0/id").asString();
 
-		Api other = Api.newProject(this.server.baseUrl());
+		Api other = Api.newProject(this.server.baseUrl(), keyHeader);
 		String ownThread = other.ok("POST", "/threads", null).path("id").asString();
 		for (String path : List.of("/assistants/" + assistantId, "/threads/" + threadId, "/threads/" + threadId + "/messages",
 				"/threads/" + threadId + "/messages/" + messageId, "/threads/" + threadId + "/runs/" + runId,
@@ -442,20 +451,41 @@ public abstract class EngineContractTests {
 		}
 	}
 
-	@Test
-	void refusesCallersWithoutAKnownKey() {
-		Response missing = Api.withKey(this.server.baseUrl(), null).get("/assistants");
+	@ParameterizedTest
+	@EnumSource(KeyHeader.class)
+	void refusesCallersWithoutAKnownKey(KeyHeader keyHeader) {
+		Response missing = Api.withKey(this.server.baseUrl(), null, keyHeader).get("/assistants");
 		assertThat(missing.status()).isEqualTo(401);
 		assertThat(missing.error().path("message").asString()).startsWith("You didn't provide an API key.");
-		Response wrong = Api.withKey(this.server.baseUrl(), "sk-wrong-secret").get("/assistants");
+		assertThat(missing.headers().firstValue("x-request-id")).get(InstanceOfAssertFactories.STRING).startsWith("req_");
+		Response wrong = Api.withKey(this.server.baseUrl(), "sk-wrong-secret", keyHeader).get("/assistants");
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(wrong.error().path("code").asString()).isEqualTo("invalid_api_key");
 		assertThat(wrong.text()).doesNotContain("sk-wrong-secret");
+		assertThat(Api.withKey(this.server.baseUrl(), "sk-wrong-secret", keyHeader).get("/no-such-path").status())
+			.as("refused before its route is looked for").isEqualTo(401);
 		assertThat(Api.withAuthorization(this.server.baseUrl(), "Basic abc").get("/assistants").status()).isEqualTo(401);
-		Response azure = Api.withAuthorization(this.server.baseUrl(), EngineServer.KEY_PREFIX + "azure")
-			.sendAsync("GET", "/assistants", null, "api-key")
+		assertThat(Api.newProject(this.server.baseUrl(), keyHeader).get("/assistants").status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesARequestWithTwoDifferentKeys() {
+		Api project = Api.newProject(this.server.baseUrl());
+		Api other = Api.newProject(this.server.baseUrl());
+		String assistantId = project.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		for (String[] keys : List.of(new String[] { project.key(), other.key() },
+				new String[] { other.key(), project.key() }, new String[] { project.key(), "sk-unknown" })) {
+			Response response = Api.withKey(this.server.baseUrl(), keys[0])
+				.sendWithHeaders("GET", "/assistants/" + assistantId, null, Map.of(KeyHeader.API_KEY.header(), keys[1]))
+				.join();
+			assertThat(response.status()).as(response.text()).isEqualTo(401);
+			assertThat(response.error().path("code").asString()).isEqualTo("invalid_api_key");
+			assertThat(response.text()).doesNotContain(keys[0]).doesNotContain(keys[1]);
+		}
+		Response same = Api.withKey(this.server.baseUrl(), project.key())
+			.sendWithHeaders("GET", "/assistants/" + assistantId, null, Map.of(KeyHeader.API_KEY.header(), project.key()))
 			.join();
-		assertThat(azure.status()).as("the key in an api-key header").isEqualTo(200);
+		assertThat(same.status()).as("the same key in both").isEqualTo(200);
 	}
 
 	// Bad input
@@ -508,6 +538,48 @@ public abstract class EngineContractTests {
 				"include[]", "invalid_value");
 		assertThat(this.api.ok("GET", "/threads/" + threadId + "/messages", null).path("data")).hasSize(1);
 		assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs", null).path("data").isEmpty()).isTrue();
+	}
+
+	@Test
+	void refusesTextNoStoreCouldHoldAndWritesNothing() {
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"name\":\"a\\u0000b\"}"), "name",
+				"invalid_value");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"metadata\":{\"k\":\"\\u0000\"}}"),
+				"metadata.k", "invalid_value");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"metadata\":{\"k\\u0000\":\"v\"}}"),
+				"metadata.k\u0000", "invalid_value");
+		assertBadRequest(this.api.post("/threads", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\\u0000\"}]}"),
+				"messages[0].content", "invalid_value");
+		String threadId = thread("hi");
+		assertBadRequest(this.api.post("/threads/" + threadId + "/messages",
+				"{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"\\u0000\"}]}"), "content[0].text",
+				"invalid_value");
+		assertBadRequest(this.api.get("/assistants/asst_%00"), null, "invalid_url");
+		assertBadRequest(this.api.get("/threads/" + threadId + "/messages?after=msg_%00"), null, "invalid_url");
+		assertThat(this.api.ok("GET", "/assistants", null).path("data").isEmpty()).as("nothing written").isTrue();
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/messages", null).path("data")).hasSize(1);
+	}
+
+	@Test
+	void refusesBodiesThatAreNotUnicodeTextAndAltersNothing() {
+		byte[] invalidUtf8 = "{\"model\":\"m\",\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+		Response latin1 = this.api.postBytes("/assistants", invalidUtf8);
+		assertBadRequest(latin1, null, null);
+		assertThat(latin1.error().path("message").asString()).contains("not valid UTF-8");
+		Response loneSurrogate = this.api.post("/assistants", "{\"model\":\"m\",\"name\":\"\\ud800\"}");
+		assertBadRequest(loneSurrogate, null, null);
+		assertThat(loneSurrogate.error().path("message").asString()).startsWith("We could not parse the JSON body")
+			.contains("lone surrogate");
+		assertBadRequest(this.api.post("/assistants", "{\"model\":\"m\",\"name\":\"\\udc00\\ud800\"}"), null, null);
+		assertThat(this.api.ok("GET", "/assistants", null).path("data").isEmpty()).as("nothing written").isTrue();
+
+		String text = "caf\u00e9 \ud83d\ude00 \u4e2d\u6587";
+		JsonNode kept = this.api.ok("POST", "/assistants", "{\"model\":\"m\",\"name\":" + json(text)
+				+ ",\"description\":\"\\ud83d\\ude00\"}");
+		assertThat(kept.path("name").asString()).as("real text, kept as sent").isEqualTo(text);
+		assertThat(kept.path("description").asString()).isEqualTo("\ud83d\ude00");
+		assertThat(this.api.ok("GET", "/assistants/" + kept.path("id").asString(), null).path("name").asString())
+			.isEqualTo(text);
 	}
 
 	private static void assertBadRequest(Response response, String param, String code) {
@@ -697,6 +769,60 @@ public abstract class EngineContractTests {
 			assertThat(caller.post("/threads/" + threadId + "/messages", "{\"role\":\"user\",\"content\":\"again\"}").status())
 				.isEqualTo(200);
 		}
+	}
+
+	@Test
+	void findsTheRunsDueByTheirExpiryWhateverElseWaits() {
+		String project = "due-" + UUID.randomUUID();
+		AssistantsStore store = store();
+		// a thread a run, as a thread has one active run at most
+		List<String> threads = IntStream.range(0, 252).mapToObj((i) -> "thread_" + UUID.randomUUID()).toList();
+		store.inTransaction((tx) -> {
+			for (String threadId : threads) {
+				tx.insert(ObjectKind.THREAD, project, JSON.createObjectNode().put("id", threadId).put("created_at", 1));
+			}
+			// expiry times long past, which no other test's runs have: the store may be shared
+			for (int i = 0; i < 250; i++) {
+				String status = (i % 2 == 0) ? "requires_action" : "queued";
+				tx.insert(ObjectKind.RUN, project, run("run_due_" + i, threads.get(i), status, 1_000 + i));
+			}
+			tx.insert(ObjectKind.RUN, project, run("run_stopped", threads.get(250), "completed", 1_000));
+			tx.insert(ObjectKind.RUN, project, run("run_later", threads.get(251), "requires_action", 5_000));
+			return null;
+		});
+		List<StoredRun> first = store.inTransaction((tx) -> tx.dueRuns(1_249, 100));
+		assertThat(first).extracting(StoredRun::runId)
+			.containsExactlyElementsOf(IntStream.range(0, 100).mapToObj((i) -> "run_due_" + i).toList());
+		assertThat(first.get(1)).isEqualTo(new StoredRun(project, threads.get(1), "run_due_1", "queued", 1_001));
+		List<StoredRun> all = store.inTransaction((tx) -> tx.dueRuns(1_249, 300));
+		assertThat(all).hasSize(250)
+			.noneMatch((run) -> run.runId().equals("run_stopped") || run.runId().equals("run_later"));
+		store.inTransaction((tx) -> {
+			ObjectNode run = tx.lock(ObjectKind.RUN, project, "run_due_0").orElseThrow();
+			tx.update(ObjectKind.RUN, project, run.put("status", "expired"));
+			return null;
+		});
+		List<StoredRun> next = store.inTransaction((tx) -> tx.dueRuns(1_249, 1));
+		assertThat(next).extracting(StoredRun::runId).as("a run that stopped is due no more").containsExactly("run_due_1");
+		int queued = store.inTransaction(StoreTransaction::queuedRuns);
+		assertThat(queued).isGreaterThanOrEqualTo(125);
+		store.inTransaction((tx) -> {
+			threads.forEach((threadId) -> tx.delete(ObjectKind.THREAD, project, threadId));
+			return null;
+		});
+		List<StoredRun> deleted = store.inTransaction((tx) -> tx.dueRuns(1_249, 300));
+		assertThat(deleted).as("a deleted thread's runs").isEmpty();
+	}
+
+	private static ObjectNode run(String id, String threadId, String status, long expiresAt) {
+		return JSON.createObjectNode()
+			.put("id", id)
+			.put("object", "thread.run")
+			.put("created_at", 1)
+			.put("thread_id", threadId)
+			.put("assistant_id", "asst_x")
+			.put("status", status)
+			.put("expires_at", expiresAt);
 	}
 
 	@Test

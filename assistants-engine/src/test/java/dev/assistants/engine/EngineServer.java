@@ -7,7 +7,6 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
@@ -33,7 +32,8 @@ public final class EngineServer implements AutoCloseable {
 	/** An engine with further settings of the test's. */
 	public EngineServer(AssistantsStore store, AssistantModel model, Consumer<AssistantsEngine.Builder> settings) {
 		AssistantsEngine.Builder builder = AssistantsEngine.builder(store, model)
-			.projects((key) -> (key != null && key.startsWith(KEY_PREFIX)) ? key.substring(KEY_PREFIX.length()) : null)
+			.apiKeys((key) -> (key != null && key.startsWith(KEY_PREFIX))
+					? new ApiCaller(key.substring(KEY_PREFIX.length()), key) : null)
 			.pollInterval(() -> Duration.ofMillis(10))
 			.maxRequestSize(64 * 1024);
 		settings.accept(builder);
@@ -41,7 +41,7 @@ public final class EngineServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(this.engine.routerFunction())))
+			.handle(new ReactorHttpHandlerAdapter(this.engine.httpHandler()))
 			.bindNow();
 	}
 

@@ -3,6 +3,7 @@ package dev.assistants.server;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.assistants.engine.Api;
 import dev.assistants.engine.store.AssistantsStore;
@@ -38,6 +39,22 @@ class DevelopmentModeTests {
 		try (RunningServer server = RunningServer.inMemory("server.address=127.0.0.2")) {
 			assertThat(Api.withKey("http://127.0.0.2:" + server.port() + "/v1", null).get("/assistants").status())
 				.isEqualTo(200);
+		}
+	}
+
+	@Test
+	void pacesTheDeterministicModelSoThatARunCanBeCancelledInProgress() {
+		try (RunningServer server = RunningServer.inMemory("assistants.server.deterministic.latency=200ms")) {
+			Api api = Api.withKey(server.baseUrl(), null);
+			String assistantId = api.ok("POST", "/assistants", "{\"model\":\"m\"}").path("id").asString();
+			JsonNode run = api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistantId
+					+ "\",\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Take your time\"}]}}");
+			String threadId = run.path("thread_id").asString();
+			String runId = run.path("id").asString();
+			api.awaitRun(threadId, runId, "in_progress");
+			assertThat(api.ok("POST", "/threads/" + threadId + "/runs/" + runId + "/cancel", null).path("status").asString())
+				.isEqualTo("cancelling");
+			assertThat(api.awaitRun(threadId, runId, "cancelled").path("cancelled_at").asLong()).isPositive();
 		}
 	}
 

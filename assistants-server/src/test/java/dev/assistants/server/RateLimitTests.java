@@ -1,15 +1,19 @@
 package dev.assistants.server;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.RetrySettings;
 import dev.assistants.client.observation.AssistantsMetricsObservationHandler;
 import dev.assistants.engine.Api;
+import dev.assistants.engine.Api.KeyHeader;
 import dev.assistants.engine.Api.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +29,14 @@ class RateLimitTests {
 
 	private static final String TIGHT = "sk-tight-0123456789";
 
-	@Test
-	void limitsEachKeyAndSaysWhatIsLeftAndWhenToComeBack() {
+	@ParameterizedTest
+	@EnumSource(KeyHeader.class)
+	void limitsEachKeyAndSaysWhatIsLeftAndWhenToComeBack(KeyHeader keyHeader) {
 		try (RunningServer server = RunningServer.inMemory("assistants.server.rate-limits.requests-per-minute=60",
 				"assistants.server.api-keys[0].key=" + LIMITED, "assistants.server.api-keys[0].project=a",
 				"assistants.server.api-keys[1].key=" + TIGHT, "assistants.server.api-keys[1].project=b",
 				"assistants.server.api-keys[1].requests-per-minute=2")) {
-			Api tight = Api.withKey(server.baseUrl(), TIGHT);
+			Api tight = Api.withKey(server.baseUrl(), TIGHT, keyHeader);
 			Response first = tight.get("/assistants");
 			assertThat(first.status()).isEqualTo(200);
 			assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).hasValue("2");
@@ -49,11 +54,32 @@ class RateLimitTests {
 				.hasValueSatisfying((millis) -> assertThat(millis).isBetween(25_000L, 30_000L));
 			assertThat(refused.headers().firstValue("retry-after")).hasValueSatisfying(
 					(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(25L, 30L));
-			assertThat(Api.withKey(server.baseUrl(), LIMITED).get("/assistants").headers()
+			assertThat(Api.withKey(server.baseUrl(), LIMITED, keyHeader).get("/assistants").headers()
 				.firstValue("x-ratelimit-remaining-requests")).as("another key has its own limit").hasValue("59");
-			assertThat(Api.withKey(server.baseUrl(), "sk-unknown").get("/assistants").status()).isEqualTo(401);
+			assertThat(Api.withKey(server.baseUrl(), "sk-unknown", keyHeader).get("/assistants").status()).isEqualTo(401);
 			assertThat(Api.withKey("http://127.0.0.1:" + server.port(), null).get("/actuator/health").headers()
 				.firstValue("x-ratelimit-limit-requests")).as("only the API is limited").isEmpty();
+		}
+	}
+
+	@Test
+	void oneKeyHasOneLimitWhicheverHeaderCarriesIt() {
+		try (RunningServer server = RunningServer.inMemory("assistants.server.api-keys[0].key=" + LIMITED,
+				"assistants.server.api-keys[0].project=a", "assistants.server.api-keys[1].key=" + TIGHT,
+				"assistants.server.api-keys[1].project=b", "assistants.server.api-keys[1].requests-per-minute=3")) {
+			Api bearer = Api.withKey(server.baseUrl(), TIGHT, KeyHeader.AUTHORIZATION);
+			Api azure = Api.withKey(server.baseUrl(), TIGHT, KeyHeader.API_KEY);
+			assertThat(bearer.get("/assistants").status()).isEqualTo(200);
+			assertThat(azure.get("/assistants").status()).isEqualTo(200);
+			Response twoKeys = bearer.sendWithHeaders("GET", "/assistants", null, Map.of("api-key", LIMITED)).join();
+			assertThat(twoKeys.status()).as("two different keys: refused, and counted for neither").isEqualTo(401);
+			Response both = bearer.sendWithHeaders("GET", "/assistants", null, Map.of("api-key", TIGHT)).join();
+			assertThat(both.status()).isEqualTo(200);
+			assertThat(both.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+			assertThat(azure.get("/assistants").status()).isEqualTo(429);
+			assertThat(bearer.get("/assistants").status()).isEqualTo(429);
+			assertThat(Api.withKey(server.baseUrl(), LIMITED, KeyHeader.API_KEY).get("/assistants").headers()
+				.firstValue("x-ratelimit-limit-requests")).as("no limit for this key").isEmpty();
 		}
 	}
 

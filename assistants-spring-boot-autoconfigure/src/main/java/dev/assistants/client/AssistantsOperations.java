@@ -428,11 +428,11 @@ public interface AssistantsOperations {
 	 */
 	default Flux<RunObject> cancelActiveRuns(String threadId) {
 		return listAllRuns(threadId, ListQuery.limit(100))
-			.filter((run) -> RunStatuses.isActive(run.status()))
+			.filter((run) -> run.status().isActive())
 			.concatMap((run) -> (run.status().equals(RunStatus.CANCELLING) ? Mono.<RunObject>empty()
 					: cancelRun(threadId, run.id()).onErrorResume(BadRequestException.class,
 							(ex) -> getRun(threadId, run.id())
-								.flatMap((now) -> RunStatuses.isActive(now.status()) ? Mono.error(ex) : Mono.empty())))
+								.flatMap((now) -> now.status().isActive() ? Mono.error(ex) : Mono.empty())))
 				.then(pollRun(threadId, run.id())));
 	}
 

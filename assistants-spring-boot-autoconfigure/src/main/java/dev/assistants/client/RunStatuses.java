@@ -1,19 +1,12 @@
 package dev.assistants.client;
 
-import java.util.Set;
-
 import dev.assistants.api.RunStatus;
 
 /**
- * Which run statuses a run stays in until a new request moves it.
+ * Which run statuses a run stays in until a new request moves it: those it stops in, and
+ * {@code requires_action}.
  */
 final class RunStatuses {
-
-	private static final Set<RunStatus> TERMINAL = Set.of(RunStatus.REQUIRES_ACTION, RunStatus.CANCELLED,
-			RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.EXPIRED, RunStatus.INCOMPLETE);
-
-	private static final Set<RunStatus> ACTIVE = Set.of(RunStatus.QUEUED, RunStatus.IN_PROGRESS,
-			RunStatus.REQUIRES_ACTION, RunStatus.CANCELLING);
 
 	private RunStatuses() {
 	}
@@ -23,14 +16,7 @@ final class RunStatuses {
 	 * An unknown status is not terminal, so polling goes on until the deadline.
 	 */
 	static boolean isTerminal(RunStatus status) {
-		return TERMINAL.contains(status);
-	}
-
-	/**
-	 * Whether a run in this status keeps its thread busy: no message can be added meanwhile.
-	 */
-	static boolean isActive(RunStatus status) {
-		return ACTIVE.contains(status);
+		return status.isStopped() || RunStatus.REQUIRES_ACTION.equals(status);
 	}
 
 }

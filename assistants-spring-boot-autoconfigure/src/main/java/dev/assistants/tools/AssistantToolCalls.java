@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -52,9 +51,6 @@ public final class AssistantToolCalls {
 	private static final Log logger = LogFactory.getLog(AssistantToolCalls.class);
 
 	private static final JsonMapper JSON = AssistantsJson.createMapper();
-
-	private static final Set<RunStatus> STOPPED = Set.of(RunStatus.CANCELLING, RunStatus.CANCELLED,
-			RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.EXPIRED, RunStatus.INCOMPLETE);
 
 	private final AssistantsOperations operations;
 
@@ -191,7 +187,8 @@ public final class AssistantToolCalls {
 	 * loop's context, so that the cancel carries the loop's {@code RequestOptions}.
 	 */
 	private void abandoned(@Nullable RunObject run, ContextView context) {
-		if (run != null && this.options.cancelOnFailure() && !STOPPED.contains(run.status())) {
+		if (run != null && this.options.cancelOnFailure() && !run.status().isStopped()
+				&& !RunStatus.CANCELLING.equals(run.status())) {
 			this.operations.cancelRun(run.threadId(), run.id())
 				.contextWrite(context)
 				.subscribe((cancelled) -> logger.debug("Cancelled run " + run.id() + ", whose tool-call loop was cancelled"),

@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 
 import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.model.AssistantModel;
@@ -95,7 +94,7 @@ public class ModelStreamBenchmarks {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(this.engine.routerFunction())))
+			.handle(new ReactorHttpHandlerAdapter(this.engine.httpHandler()))
 			.bindNow();
 		this.http = HttpClient.create().baseUrl("http://127.0.0.1:" + this.server.port() + "/v1");
 		this.path = "/threads/runs";

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.assistants.api.RunStatus;
+
 /**
  * The reads and writes of one transaction. Every object belongs to a project, and every read
  * is confined to one: an object of another project is never found, listed or changed.
@@ -18,9 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
 public interface StoreTransaction {
 
 	/**
-	 * The statuses of a run that has not stopped; a thread has at most one run in one of them.
+	 * The statuses of a run that has not stopped ({@link RunStatus#ACTIVE}); a thread has at most one
+	 * run in one of them.
 	 */
-	List<String> ACTIVE_RUN_STATUSES = List.of("queued", "in_progress", "requires_action", "cancelling");
+	List<String> ACTIVE_RUN_STATUSES = RunStatus.ACTIVE.stream().map(RunStatus::value).sorted().toList();
+
+	/**
+	 * The statuses of a run that an engine executes, or is about to: the active ones but
+	 * {@code requires_action}, where the run waits for its client instead.
+	 */
+	List<String> EXECUTED_RUN_STATUSES = ACTIVE_RUN_STATUSES.stream()
+		.filter((status) -> !RunStatus.REQUIRES_ACTION.value().equals(status))
+		.toList();
 
 	/**
 	 * Add a new object.
@@ -115,32 +126,40 @@ public interface StoreTransaction {
 	Map<String, RunLease> renewRunLeases(String owner, Collection<String> runIds, Duration duration);
 
 	/**
-	 * Take over the runs with one of the statuses whose lease has expired (their engine stopped
-	 * renewing it) or that have none: each is leased to the new owner for the duration. A run
-	 * another transaction has locked is skipped, so that engines taking over at once never take the
-	 * same run.
-	 * @param statuses the statuses of the runs to take over
+	 * Take over the runs an engine executes ({@link #EXECUTED_RUN_STATUSES}) whose lease has expired
+	 * (their engine stopped renewing it) or that have none: each is leased to the new owner for the
+	 * duration. A run another transaction has locked is skipped, so that engines taking over at once
+	 * never take the same run.
 	 * @param owner the engine that takes them, by its instance ID
 	 * @param duration how long its leases last unless renewed
 	 * @param limit the most runs to take at once
 	 * @return the runs taken over, oldest first
 	 */
-	List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit);
+	List<StoredRun> takeOverRuns(String owner, Duration duration, int limit);
 
 	/**
 	 * Whether this transaction is, among all the engines on the store, the one to do a background
-	 * task now (expiring runs, taking over abandoned ones): the first to ask gets {@code true} and
-	 * the others {@code false} until its transaction ends.
+	 * task now (expiring runs): the first to ask gets {@code true} and the others {@code false}
+	 * until its transaction ends.
 	 * @param task the task's name
 	 * @return whether this transaction does the task
 	 */
 	boolean claimTask(String task);
 
 	/**
-	 * Every run, of any project, whose status is one of those given.
-	 * @param statuses the statuses
-	 * @return the runs
+	 * The runs, of any project, that have not stopped although their {@code expires_at} has come:
+	 * read by an index on {@code expires_at}, so that the time it takes grows with the runs due, not
+	 * with the runs waiting. A run another transaction has locked is skipped.
+	 * @param now the time, in Unix seconds
+	 * @param limit the most runs to read
+	 * @return the runs due, those that expired first first
 	 */
-	List<StoredRun> runsWithStatus(List<String> statuses);
+	List<StoredRun> dueRuns(long now, int limit);
+
+	/**
+	 * How many runs, of any project, are {@code queued}.
+	 * @return the count
+	 */
+	int queuedRuns();
 
 }

@@ -1,5 +1,6 @@
 package dev.assistants.model.deterministic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,12 +46,38 @@ import dev.assistants.engine.model.ModelRequest;
  * It follows the run's {@code tool_choice}: {@code none} never calls a function, {@code required}
  * calls the matching function or else the run's first, and a named function is the one it calls.
  * (Both apply to a run's first turn; after tool outputs it reports them.) Text comes word by word;
- * tokens are counted as words.
+ * tokens are counted as words. It answers at once, or after a pause before each output, so that
+ * clients see runs in progress.
  */
 public final class DeterministicModel implements AssistantModel {
 
+	private final Duration latency;
+
+	/**
+	 * A model that answers at once.
+	 */
+	public DeterministicModel() {
+		this(Duration.ZERO);
+	}
+
+	/**
+	 * A model that pauses before each of its outputs.
+	 * @param latency the pause; zero for none
+	 */
+	public DeterministicModel(Duration latency) {
+		if (latency.isNegative()) {
+			throw new IllegalArgumentException("latency must not be negative but was " + latency);
+		}
+		this.latency = latency;
+	}
+
 	@Override
 	public Flux<ModelOutput> respond(ModelRequest request) {
+		Flux<ModelOutput> outputs = outputs(request);
+		return this.latency.isZero() ? outputs : outputs.delayElements(this.latency);
+	}
+
+	private Flux<ModelOutput> outputs(ModelRequest request) {
 		List<String> outputs = latestOutputs(request);
 		if (!outputs.isEmpty()) {
 			return reply(request, "Here is what I found: " + String.join("; ", outputs));

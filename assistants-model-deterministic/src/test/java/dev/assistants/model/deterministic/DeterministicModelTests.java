@@ -1,9 +1,11 @@
 package dev.assistants.model.deterministic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +21,7 @@ import dev.assistants.engine.model.ModelOutput.ToolCallDelta;
 import dev.assistants.engine.model.ModelRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * What the deterministic model answers: the function a message names, following the run's
@@ -86,6 +89,23 @@ class DeterministicModelTests {
 		StringBuilder text = new StringBuilder();
 		outputs.stream().filter(TextDelta.class::isInstance).forEach((delta) -> text.append(((TextDelta) delta).text()));
 		assertThat(text).hasToString("Here is what I found: shipped; sunny");
+	}
+
+	@Test
+	void pausesBeforeEachOutputWhenGivenALatency() {
+		DeterministicModel paced = new DeterministicModel(Duration.ofMillis(200));
+		StepVerifier.withVirtualTime(() -> paced.respond(request("\"auto\"", List.of(), "Hello")))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(199))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext(new TextDelta("You "))
+			.expectNoEvent(Duration.ofMillis(199))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext(new TextDelta("said: "))
+			.thenAwait(Duration.ofMillis(400))
+			.expectNext(new TextDelta("Hello"), new Finish(FinishReason.STOP, new TokenUsage(1, 3)))
+			.verifyComplete();
+		assertThatIllegalArgumentException().isThrownBy(() -> new DeterministicModel(Duration.ofMillis(-1)));
 	}
 
 	private List<ModelOutput> answer(String toolChoice, String message) {

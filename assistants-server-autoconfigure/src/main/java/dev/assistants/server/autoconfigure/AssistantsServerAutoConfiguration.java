@@ -2,57 +2,51 @@ package dev.assistants.server.autoconfigure;
 
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.Flyway;
 
-import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
+import dev.assistants.engine.ApiKeys;
 import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.EngineListener;
-import dev.assistants.engine.Projects;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
-import dev.assistants.model.deterministic.DeterministicModel;
-import dev.assistants.model.springai.SpringAiModel;
-import dev.assistants.store.memory.InMemoryStore;
-import dev.assistants.store.postgresql.PostgresStore;
 
 /**
- * Wires the engine to its store, its model and its API keys, and serves it at {@code /v1}. The store
- * is PostgreSQL when there is a data source ({@code spring.datasource.url}), in memory otherwise; the
- * model is the deterministic one, or with {@code assistants.server.model=spring-ai} the application's
- * Spring AI chat model. Each backs off for a bean of the same type the application defines. The
- * engine's runs are observed on the application's observation registry (for tracing), and told to
- * its metrics, its model health indicator and any other {@link EngineListener} bean.
+ * Serves the engine at {@code /v1} in a reactive web application: its API keys, the caller filter
+ * and the rate limits behind it, the routes, the recovery of runs a stopped server left, and the
+ * server's metrics and model health. It takes the store and the model the store and model
+ * auto-configurations give (or the application's own), and every bean here backs off for one of
+ * the application's. The engine's runs are observed on the application's observation registry (for
+ * tracing), and told to its metrics, its model health indicator and any other
+ * {@link EngineListener} bean.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
+@AutoConfiguration(after = { AssistantsStoreAutoConfiguration.class, AssistantModelAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = AssistantsServerProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBean({ AssistantsStore.class, AssistantModel.class })
 @EnableConfigurationProperties(AssistantsServerProperties.class)
 public final class AssistantsServerAutoConfiguration {
 
@@ -61,39 +55,31 @@ public final class AssistantsServerAutoConfiguration {
 	/** The project of every request in development mode. */
 	static final String DEVELOPMENT_PROJECT = "default";
 
-	@Bean
-	@ConditionalOnMissingBean(AssistantsStore.class)
-	InMemoryStore assistantsStore() {
-		logger.info("Keeping assistants, threads and runs in memory: they are lost when the server stops. "
-				+ "Set spring.datasource.url to keep them in PostgreSQL.");
-		return new InMemoryStore();
-	}
+	/** The order of the caller filter: before any filter that reads the caller. */
+	public static final int CALLER_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	/** The order of the rate limits: right after the caller filter. */
+	public static final int RATE_LIMITS_ORDER = CALLER_FILTER_ORDER + 10;
 
 	@Bean
 	@ConditionalOnMissingBean
-	AssistantModel assistantModel() {
-		return new DeterministicModel();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	Projects assistantsProjects(AssistantsServerProperties properties) {
+	ApiKeys assistantsApiKeys(AssistantsServerProperties properties) {
 		if (properties.getApiKeys().isEmpty()) {
 			logger.warn("No API keys are configured (assistants.server.api-keys): this server runs in development "
 					+ "mode, accepting every request, with or without a key, in one project. Configure keys before "
 					+ "anyone else can reach it.");
-			return Projects.single(DEVELOPMENT_PROJECT);
+			return ApiKeys.anyKey(DEVELOPMENT_PROJECT);
 		}
-		return new ApiKeyProjects(properties.getApiKeys());
+		return new ConfiguredApiKeys(properties.getApiKeys());
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, Projects projects,
+	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, ApiKeys apiKeys,
 			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<EngineListener> listeners) {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
-			.projects(projects)
+			.apiKeys(apiKeys)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
 			.pollInterval(properties::getPollInterval)
 			.runExpiry(properties.getRunExpiry())
@@ -111,66 +97,48 @@ public final class AssistantsServerAutoConfiguration {
 		return engine.build();
 	}
 
+	/** Every request under {@code /v1} resolved to its caller, before anything else reads it. */
+	@Bean
+	@ConditionalOnMissingBean(name = "assistantsCallerFilter")
+	@Order(CALLER_FILTER_ORDER)
+	WebFilter assistantsCallerFilter(AssistantsEngine engine) {
+		return engine.callerFilter();
+	}
+
 	/** Per-key rate limits; without any configured, every request passes. */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	@ConditionalOnMissingBean(name = "assistantsRateLimits")
+	@Order(RATE_LIMITS_ORDER)
 	WebFilter assistantsRateLimits(AssistantsServerProperties properties) {
 		return new RateLimits(properties);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "assistantsRoutes")
 	RouterFunction<ServerResponse> assistantsRoutes(AssistantsEngine engine) {
 		return engine.routerFunction();
 	}
 
 	/** Runs that a stopped server left under way are picked up once the server has started. */
 	@Bean
+	@ConditionalOnMissingBean(name = "assistantsRunRecovery")
 	ApplicationRunner assistantsRunRecovery(AssistantsEngine engine) {
 		return (arguments) -> engine.resumeInterruptedRuns();
 	}
 
 	/**
-	 * Runs answered by the application's Spring AI chat model.
+	 * Stalled request bodies time out, and requests Reactor Netty cannot decode (a URL or headers
+	 * over its limits) are answered in OpenAI's error shape.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ChatModel.class)
-	@ConditionalOnProperty(name = "assistants.server.model", havingValue = "spring-ai")
-	static class SpringAiModelConfiguration {
+	@ConditionalOnClass(NettyServerCustomizer.class)
+	static class NettyConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		AssistantModel assistantModel(ObjectProvider<ChatModel> chatModel, AssistantsServerProperties properties) {
-			ChatModel model = chatModel.getIfUnique(() -> {
-				throw new IllegalStateException("assistants.server.model=spring-ai needs one Spring AI chat model: set "
-						+ "spring.ai.openai.base-url and spring.ai.openai.api-key (or spring.ai.model.chat to another "
-						+ "provider whose starter is on the classpath)");
-			});
-			logger.info("Answering runs with the Spring AI chat model " + model.getClass().getSimpleName());
-			return new SpringAiModel(model, properties.getModelAliases());
-		}
-
-	}
-
-	/**
-	 * The store in PostgreSQL, its schema migrated by Flyway.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(DataSource.class)
-	static class PostgresStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(AssistantsStore.class)
-		@DependsOnDatabaseInitialization
-		PostgresStore assistantsStore(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions) {
-			PlatformTransactionManager transactionManager = transactions.getIfAvailable();
-			return (transactionManager != null) ? new PostgresStore(dataSource, transactionManager)
-					: new PostgresStore(dataSource);
-		}
-
-		@Bean
-		@ConditionalOnClass(Flyway.class)
-		FlywayConfigurationCustomizer assistantsMigrations() {
-			return (configuration) -> configuration.locations(PostgresStore.MIGRATIONS);
+		@ConditionalOnMissingBean(name = "assistantsNettyServerCustomizer")
+		NettyServerCustomizer assistantsNettyServerCustomizer(AssistantsServerProperties properties) {
+			return (server) -> server.readTimeout(properties.getRequestReadTimeout())
+				.doOnChannelInit(DecodingFailures::install);
 		}
 
 	}
@@ -184,6 +152,7 @@ public final class AssistantsServerAutoConfiguration {
 	static class ModelHealthConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(name = "modelHealthIndicator")
 		ModelHealthIndicator modelHealthIndicator(AssistantModel model) {
 			return new ModelHealthIndicator(model.toString());
 		}
@@ -202,6 +171,7 @@ public final class AssistantsServerAutoConfiguration {
 		 * are set to show values.
 		 */
 		@Bean
+		@ConditionalOnMissingBean(name = "assistantsApiKeySanitizingFunction")
 		SanitizingFunction assistantsApiKeySanitizingFunction() {
 			return (data) -> data.getLowerCaseKey().matches("assistants\\.server\\.api-?keys.*\\.key")
 					? data.withSanitizedValue() : data;

@@ -14,8 +14,19 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the Assistants server.
  */
-@ConfigurationProperties("assistants.server")
+@ConfigurationProperties(AssistantsServerProperties.PREFIX)
 public class AssistantsServerProperties {
+
+	/** The prefix of the server's properties. */
+	public static final String PREFIX = "assistants.server";
+
+	/** The property that turns the whole server off. */
+	static final String ENABLED = PREFIX + ".enabled";
+
+	/**
+	 * Whether to serve the Assistants API at /v1.
+	 */
+	private boolean enabled = true;
 
 	/**
 	 * API keys that may call the server, each with the project it works in. Without any, the server
@@ -28,6 +39,13 @@ public class AssistantsServerProperties {
 	 * Largest request body accepted; a larger one is answered with a 413.
 	 */
 	private DataSize maxRequestSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * Longest pause allowed between two reads of a request's body; a client that stalls longer
+	 * while sending it has its connection closed, so that stalled clients cannot pile up
+	 * connections.
+	 */
+	private Duration requestReadTimeout = Duration.ofSeconds(30);
 
 	/**
 	 * Interval clients are asked to wait between two reads of a run, sent as openai-poll-after-ms.
@@ -78,6 +96,28 @@ public class AssistantsServerProperties {
 	private Duration runLease = Duration.ofSeconds(10);
 
 	private final RateLimits rateLimits = new RateLimits();
+
+	private final Deterministic deterministic = new Deterministic();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getRequestReadTimeout() {
+		return this.requestReadTimeout;
+	}
+
+	public void setRequestReadTimeout(Duration requestReadTimeout) {
+		this.requestReadTimeout = requestReadTimeout;
+	}
+
+	public Deterministic getDeterministic() {
+		return this.deterministic;
+	}
 
 	public List<ApiKey> getApiKeys() {
 		return this.apiKeys;
@@ -199,6 +239,27 @@ public class AssistantsServerProperties {
 
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
+		}
+
+	}
+
+	/**
+	 * The deterministic model, which answers runs when no other model is configured.
+	 */
+	public static class Deterministic {
+
+		/**
+		 * Pause before each of the model's outputs, such as 200ms, so that clients and demos see
+		 * runs in progress and can cancel them; none by default.
+		 */
+		private Duration latency = Duration.ZERO;
+
+		public Duration getLatency() {
+			return this.latency;
+		}
+
+		public void setLatency(Duration latency) {
+			this.latency = latency;
 		}
 
 	}

@@ -14,33 +14,34 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
-import dev.assistants.engine.Projects;
+import dev.assistants.engine.ApiCaller;
+import dev.assistants.engine.ApiKeys;
 
 /**
- * The projects of the configured API keys. Keys are kept only as their SHA-256 hashes, and a
- * presented key is compared by its hash.
+ * The configured API keys, each a caller in its project. Keys are kept only as their SHA-256
+ * hashes, a presented key is compared by its hash, and a caller's key is known by its hash.
  */
-final class ApiKeyProjects implements Projects {
+final class ConfiguredApiKeys implements ApiKeys {
 
 	private static final String SHA256_PREFIX = "sha256:";
 
-	private final Map<String, String> projectsByHash = new HashMap<>();
+	private final Map<String, ApiCaller> callersByHash = new HashMap<>();
 
-	ApiKeyProjects(List<AssistantsServerProperties.ApiKey> keys) {
+	ConfiguredApiKeys(List<AssistantsServerProperties.ApiKey> keys) {
 		for (int i = 0; i < keys.size(); i++) {
 			AssistantsServerProperties.ApiKey key = keys.get(i);
 			String name = "assistants.server.api-keys[" + i + "]";
 			Assert.isTrue(StringUtils.hasText(key.getKey()), () -> name + ".key must not be blank");
 			Assert.isTrue(StringUtils.hasText(key.getProject()), () -> name + ".project must not be blank");
 			String hash = hash(key.getKey(), name);
-			Assert.isTrue(this.projectsByHash.putIfAbsent(hash, key.getProject().trim()) == null,
+			Assert.isTrue(this.callersByHash.putIfAbsent(hash, new ApiCaller(key.getProject().trim(), hash)) == null,
 					() -> name + ".key is configured twice");
 		}
 	}
 
 	@Override
-	public @Nullable String projectOf(@Nullable String apiKey) {
-		return (apiKey != null) ? this.projectsByHash.get(sha256(apiKey)) : null;
+	public @Nullable ApiCaller caller(@Nullable String apiKey) {
+		return (apiKey != null) ? this.callersByHash.get(sha256(apiKey)) : null;
 	}
 
 	/** The hash a configured key is known by: its SHA-256, or the one it is configured as. */

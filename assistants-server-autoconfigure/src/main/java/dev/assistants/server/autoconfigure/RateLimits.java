@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.assistants.engine.ApiCaller;
+
 /**
  * Limits the requests each API key makes per minute, as OpenAI did: every answer under
  * {@code /v1} says what is left in {@code x-ratelimit-limit-requests},
@@ -25,40 +28,52 @@ import org.springframework.web.server.WebFilterChain;
  * over the limit is answered with a 429 in OpenAI's shape, with {@code retry-after-ms} and
  * {@code retry-after}, which the SDKs and the starter wait for before they retry. Each key has a
  * bucket of its limit's size that refills evenly over a minute, in each server instance.
- * Requests with a key the server does not know are not counted: they are refused anyway.
+ * It reads the caller the engine's caller filter resolved, so it comes after that filter; requests
+ * with a key the server does not know never reach it.
  */
 final class RateLimits implements WebFilter {
 
 	private static final long NANOS_PER_MINUTE = Duration.ofMinutes(1).toNanos();
 
-	/** The bucket of development mode, where every request is in one project, key or not. */
-	private static final String ANY_KEY = "";
+	private final int limit;
 
-	private final Map<String, Bucket> buckets = new HashMap<>();
+	/** The keys whose limit is their own, by their hash, the ID of their callers. */
+	private final Map<String, Integer> ownLimits = new HashMap<>();
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	RateLimits(AssistantsServerProperties properties) {
-		int limit = properties.getRateLimits().getRequestsPerMinute();
+		this.limit = properties.getRateLimits().getRequestsPerMinute();
 		List<AssistantsServerProperties.ApiKey> keys = properties.getApiKeys();
-		if (keys.isEmpty() && limit > 0) {
-			this.buckets.put(ANY_KEY, new Bucket(limit));
-		}
 		for (int i = 0; i < keys.size(); i++) {
 			AssistantsServerProperties.ApiKey key = keys.get(i);
-			int own = (key.getRequestsPerMinute() != null) ? key.getRequestsPerMinute() : limit;
-			if (own > 0 && key.getKey() != null) {
-				this.buckets.put(ApiKeyProjects.hash(key.getKey(), "assistants.server.api-keys[" + i + "]"),
-						new Bucket(own));
+			if (key.getRequestsPerMinute() != null && key.getKey() != null) {
+				this.ownLimits.put(ConfiguredApiKeys.hash(key.getKey(), "assistants.server.api-keys[" + i + "]"),
+						key.getRequestsPerMinute());
 			}
 		}
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Bucket bucket = (!this.buckets.isEmpty() && exchange.getRequest().getPath().value().startsWith("/v1/"))
-				? bucket(exchange) : null;
-		if (bucket == null) {
+		if (!exchange.getRequest().getPath().value().startsWith("/v1/")) {
 			return chain.filter(exchange);
 		}
+		return exchange.getPrincipal()
+			.ofType(ApiCaller.class)
+			.map(this::bucket)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((bucket) -> bucket.isPresent() ? limit(bucket.get(), exchange, chain) : chain.filter(exchange));
+	}
+
+	/** The caller's bucket, if its key has a limit; the callers of one key share one. */
+	private Optional<Bucket> bucket(ApiCaller caller) {
+		int limit = this.ownLimits.getOrDefault(caller.keyId(), this.limit);
+		return (limit > 0) ? Optional.of(this.buckets.computeIfAbsent(caller.keyId(), (keyId) -> new Bucket(limit)))
+				: Optional.empty();
+	}
+
+	private Mono<Void> limit(Bucket bucket, ServerWebExchange exchange, WebFilterChain chain) {
 		Take take = bucket.take(System.nanoTime());
 		ServerHttpResponse response = exchange.getResponse();
 		HttpHeaders headers = response.getHeaders();
@@ -78,18 +93,6 @@ final class RateLimits implements WebFilter {
 				+ duration(take.untilNext()) + ".\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
 		return response
 			.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
-	}
-
-	private @Nullable Bucket bucket(ServerWebExchange exchange) {
-		Bucket any = this.buckets.get(ANY_KEY);
-		if (any != null) {
-			return any;
-		}
-		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return null;
-		}
-		return this.buckets.get(ApiKeyProjects.sha256(authorization.substring(7).trim()));
 	}
 
 	/** A duration as OpenAI writes it in {@code x-ratelimit-reset-*}: {@code 120ms}, {@code 1.5s}, {@code 6m0s}. */

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.assistants.api.RunStatus;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
@@ -42,6 +44,8 @@ public final class InMemoryStore implements AssistantsStore {
 	private final Map<ObjectKind, Objects> objects = new EnumMap<>(ObjectKind.class);
 
 	private static final List<String> ACTIVE_RUN_STATUSES = StoreTransaction.ACTIVE_RUN_STATUSES;
+
+	private static final List<String> EXECUTED_RUN_STATUSES = StoreTransaction.EXECUTED_RUN_STATUSES;
 
 	/** Who executes each run, and until when (epoch milliseconds), unless the lease is renewed. */
 	private final Map<String, Lease> leases = new HashMap<>();
@@ -297,13 +301,20 @@ public final class InMemoryStore implements AssistantsStore {
 		}
 
 		@Override
-		public List<StoredRun> runsWithStatus(List<String> statuses) {
-			Objects runs = objects(ObjectKind.RUN);
-			return (ACTIVE_RUN_STATUSES.containsAll(statuses) ? runs.active() : runs.all())
-				.filter((run) -> statuses.contains(run.field("status")))
-				.map((run) -> new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status"),
-						run.body().path("expires_at").asLong(0)))
+		public List<StoredRun> dueRuns(long now, int limit) {
+			return objects(ObjectKind.RUN).active()
+				.map(InMemoryStore::storedRun)
+				.filter((run) -> run.expiresAt() > 0 && run.expiresAt() <= now)
+				.sorted(Comparator.comparingLong(StoredRun::expiresAt))
+				.limit(limit)
 				.toList();
+		}
+
+		@Override
+		public int queuedRuns() {
+			return (int) objects(ObjectKind.RUN).active()
+				.filter((run) -> RunStatus.QUEUED.value().equals(run.field("status")))
+				.count();
 		}
 
 		@Override
@@ -329,12 +340,17 @@ public final class InMemoryStore implements AssistantsStore {
 		}
 
 		@Override
-		public List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit) {
+		public List<StoredRun> takeOverRuns(String owner, Duration duration, int limit) {
 			long now = now();
-			List<StoredRun> taken = runsWithStatus(statuses).stream().filter((run) -> {
-				Lease lease = InMemoryStore.this.leases.get(run.runId());
-				return lease == null || lease.until() < now;
-			}).limit(limit).toList();
+			List<StoredRun> taken = objects(ObjectKind.RUN).active()
+				.filter((run) -> EXECUTED_RUN_STATUSES.contains(run.field("status")))
+				.map(InMemoryStore::storedRun)
+				.filter((run) -> {
+					Lease lease = InMemoryStore.this.leases.get(run.runId());
+					return lease == null || lease.until() < now;
+				})
+				.limit(limit)
+				.toList();
 			taken.forEach((run) -> lease(run.runId(), new Lease(owner, now + duration.toMillis())));
 			return taken;
 		}
@@ -397,4 +413,10 @@ public final class InMemoryStore implements AssistantsStore {
 		}
 
 	}
+
+	private static StoredRun storedRun(Stored run) {
+		return new StoredRun(run.project(), run.field("thread_id"), run.id(), run.field("status"),
+				run.body().path("expires_at").asLong(0));
+	}
+
 }

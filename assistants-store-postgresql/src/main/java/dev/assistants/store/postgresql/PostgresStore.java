@@ -1,5 +1,7 @@
 package dev.assistants.store.postgresql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.assistants.api.RunStatus;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
@@ -46,15 +51,16 @@ import dev.assistants.engine.store.StoredRun;
  * happens. Lists page by keyset on the creation order. Every statement is parameterized.
  * <p>
  * The schema comes with the store as Flyway migrations at {@link #MIGRATIONS}: apply them with
- * {@link #migrate(DataSource)}, or let Spring Boot's Flyway support do it
- * ({@code spring.flyway.locations}).
+ * {@link #migrate(DataSource)}. Their history has a table of its own ({@value #SCHEMA_HISTORY}), so
+ * that they live beside an application's own migrations in one database.
  */
 public final class PostgresStore implements AssistantsStore {
 
 	/** Where the store's Flyway migrations are. */
 	public static final String MIGRATIONS = "classpath:dev/assistants/store/postgresql/migration";
 
-	private static final String ACTIVE_STATUSES = "status in ('queued', 'in_progress', 'requires_action', 'cancelling')";
+	/** The table of the store's migration history. */
+	public static final String SCHEMA_HISTORY = "assistants_schema_history";
 
 	private final JdbcClient jdbc;
 
@@ -85,7 +91,13 @@ public final class PostgresStore implements AssistantsStore {
 	 * @param dataSource the database
 	 */
 	public static void migrate(DataSource dataSource) {
-		Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations(MIGRATIONS)
+			.javaMigrations(SchemaMigrations.runExpiry(), SchemaMigrations.runStatusIndexes())
+			.table(SCHEMA_HISTORY)
+			.load()
+			.migrate();
 	}
 
 	/**
@@ -116,7 +128,7 @@ public final class PostgresStore implements AssistantsStore {
 				.param("created_at", object.path("created_at").asLong())
 				.param("body", json(object));
 			for (String column : table.columns()) {
-				insert = insert.param(column, object.path(column).asString(null));
+				insert = insert.param(column, column(object, column));
 			}
 			insert.update();
 		}
@@ -144,12 +156,15 @@ public final class PostgresStore implements AssistantsStore {
 
 		@Override
 		public void update(ObjectKind kind, String project, ObjectNode object) {
-			int updated = PostgresStore.this.jdbc.sql(Table.of(kind).update())
+			Table table = Table.of(kind);
+			StatementSpec update = PostgresStore.this.jdbc.sql(table.update())
 				.param("id", object.path("id").asString())
 				.param("project", project)
-				.param("body", json(object))
-				.param("status", object.path("status").asString(null))
-				.update();
+				.param("body", json(object));
+			for (String column : table.columns()) {
+				update = update.param(column, column(object, column));
+			}
+			int updated = update.update();
 			if (updated != 1) {
 				throw new IllegalStateException(
 						"No " + kind.description() + " " + object.path("id").asString() + " to update");
@@ -213,8 +228,8 @@ public final class PostgresStore implements AssistantsStore {
 		@Override
 		public Optional<ObjectNode> activeRun(String project, String threadId) {
 			return PostgresStore.this.jdbc
-				.sql("select body::text from runs where project = :project and thread_id = :thread_id and "
-						+ ACTIVE_STATUSES + " limit 1")
+				.sql("select body::text from runs where project = :project and thread_id = :thread_id and status in "
+						+ RunStatusSql.ACTIVE + " limit 1")
 				.param("project", project)
 				.param("thread_id", threadId)
 				.query(String.class)
@@ -223,14 +238,23 @@ public final class PostgresStore implements AssistantsStore {
 		}
 
 		@Override
-		public List<StoredRun> runsWithStatus(List<String> statuses) {
+		public List<StoredRun> dueRuns(long now, int limit) {
+			// expires_at is set only while a run has not stopped: the index holds the runs that can expire
 			return PostgresStore.this.jdbc
-				.sql("select project, thread_id, id, status, coalesce((body->>'expires_at')::bigint, 0) as expires_at "
-						+ "from runs where status in (:statuses) order by seq")
-				.param("statuses", statuses)
-				.query((row, number) -> new StoredRun(row.getString("project"), row.getString("thread_id"),
-						row.getString("id"), row.getString("status"), row.getLong("expires_at")))
+				.sql("select project, thread_id, id, status, expires_at from runs where expires_at <= :now "
+						+ "order by expires_at limit :limit for update skip locked")
+				.param("now", now)
+				.param("limit", limit)
+				.query(PostgresStore::storedRun)
 				.list();
+		}
+
+		@Override
+		public int queuedRuns() {
+			return PostgresStore.this.jdbc.sql("select count(*) from runs where status = :queued")
+				.param("queued", RunStatus.QUEUED.value())
+				.query(Integer.class)
+				.single();
 		}
 
 		@Override
@@ -266,20 +290,17 @@ public final class PostgresStore implements AssistantsStore {
 		}
 
 		@Override
-		public List<StoredRun> takeOverRuns(List<String> statuses, String owner, Duration duration, int limit) {
+		public List<StoredRun> takeOverRuns(String owner, Duration duration, int limit) {
 			return PostgresStore.this.jdbc
 				.sql("update runs set lease_owner = :owner, lease_until = now() + :millis * interval '1 millisecond' "
-						+ "where id in (select id from runs where status in (:statuses) "
+						+ "where id in (select id from runs where status in " + RunStatusSql.EXECUTED + " "
 						+ "and (lease_until is null or lease_until < clock_timestamp()) "
 						+ "order by seq limit :limit for update skip locked) "
-						+ "returning project, thread_id, id, status, seq, coalesce((body->>'expires_at')::bigint, 0) as expires_at")
+						+ "returning project, thread_id, id, status, seq, expires_at")
 				.param("owner", owner)
 				.param("millis", duration.toMillis())
-				.param("statuses", statuses)
 				.param("limit", limit)
-				.query((row, number) -> new Taken(row.getLong("seq"), new StoredRun(row.getString("project"),
-						row.getString("thread_id"), row.getString("id"), row.getString("status"),
-						row.getLong("expires_at"))))
+				.query((row, number) -> new Taken(row.getLong("seq"), storedRun(row, number)))
 				.list()
 				.stream()
 				.sorted(Comparator.comparingLong(Taken::seq))
@@ -315,6 +336,24 @@ public final class PostgresStore implements AssistantsStore {
 
 	/** A run taken over, with its place in the order of creation, as UPDATE ... RETURNING has none. */
 	private record Taken(long seq, StoredRun run) {
+	}
+
+	private static StoredRun storedRun(ResultSet row, int number) throws SQLException {
+		return new StoredRun(row.getString("project"), row.getString("thread_id"), row.getString("id"),
+				row.getString("status"), row.getLong("expires_at"));
+	}
+
+	/**
+	 * A column's value from an object's body: its text, but for {@code expires_at}, which holds
+	 * when a run expires only while it has not stopped (the runs the sweep may expire).
+	 */
+	private static @Nullable Object column(ObjectNode object, String column) {
+		if (!"expires_at".equals(column)) {
+			return object.path(column).asString(null);
+		}
+		JsonNode expiresAt = object.path("expires_at");
+		return (expiresAt.isNumber() && StoreTransaction.ACTIVE_RUN_STATUSES.contains(object.path("status").asString()))
+				? expiresAt.asLong() : null;
 	}
 
 	private String json(ObjectNode object) {

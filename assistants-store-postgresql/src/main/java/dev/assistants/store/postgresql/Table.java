@@ -17,14 +17,9 @@ enum Table {
 
 	MESSAGES("messages", "thread_id", "run_id"),
 
-	RUNS("runs", "thread_id", "assistant_id", "status"),
+	RUNS("runs", "thread_id", "assistant_id", "status", "expires_at"),
 
 	RUN_STEPS("run_steps", "thread_id", "run_id", "status");
-
-	/** A run that stops is nobody's to execute any more. */
-	private static final String LEASE_ENDS_WHEN_STOPPED = ", lease_owner = case when :status in ('queued', "
-			+ "'in_progress', 'requires_action', 'cancelling') then lease_owner end, lease_until = case when :status in "
-			+ "('queued', 'in_progress', 'requires_action', 'cancelling') then lease_until end";
 
 	private final String table;
 
@@ -43,8 +38,11 @@ enum Table {
 				+ this.columns.stream().map((column) -> ", :" + column).collect(Collectors.joining())
 				+ ", cast(:body as jsonb))";
 		this.update = "update " + table + " set body = cast(:body as jsonb)"
-				+ (this.columns.contains("status") ? ", status = :status" : "")
-				+ (table.equals("runs") ? LEASE_ENDS_WHEN_STOPPED : "") + " where id = :id and project = :project";
+				+ this.columns.stream()
+					.filter(Columns.CHANGING::contains)
+					.map((column) -> ", " + column + " = :" + column)
+					.collect(Collectors.joining())
+				+ (table.equals("runs") ? Columns.LEASE_ENDS_WHEN_STOPPED : "") + " where id = :id and project = :project";
 	}
 
 	static Table of(ObjectKind kind) {
@@ -72,6 +70,19 @@ enum Table {
 
 	String update() {
 		return this.update;
+	}
+
+	/** What the statements of every table are made of (an enum's constructor reads no static field of its own). */
+	private static final class Columns {
+
+		/** The columns whose values change with the object's: the others are set once, when it is added. */
+		static final List<String> CHANGING = List.of("status", "expires_at");
+
+		/** A run that stops is nobody's to execute any more. */
+		static final String LEASE_ENDS_WHEN_STOPPED = ", lease_owner = case when :status in " + RunStatusSql.ACTIVE
+				+ " then lease_owner end, lease_until = case when :status in " + RunStatusSql.ACTIVE
+				+ " then lease_until end";
+
 	}
 
 }
