@@ -27,9 +27,9 @@ import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
 
 /**
- * The Assistants API v2, once: the 23 operations as WebFlux routes under {@code /v1}, with the
- * specification's validation, pagination and errors, the run lifecycle and its steps, and streaming
- * in OpenAI's event order. What it keeps goes to an {@link AssistantsStore}; what answers the runs is
+ * The Assistants API v2, once: the 23 operations, files and uploads as WebFlux routes under
+ * {@code /v1}, with the specification's validation, pagination and errors, the run lifecycle and its
+ * steps, and streaming in OpenAI's event order. What it keeps goes to an {@link AssistantsStore}; what answers the runs is
  * an {@link AssistantModel}.
  * <p>
  * Serve {@link #routerFunction()} behind {@link #callerFilter()} from a Spring WebFlux application
@@ -68,13 +68,14 @@ public final class AssistantsEngine implements AutoCloseable {
 		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
 		EngineListener listener = EngineListeners.of(builder.listeners);
 		ExecutionObserver observer = new ExecutionObserver(builder.observations, listener);
+		FileOperations files = new FileOperations(builder.store, objects, storeScheduler, builder.maxFileSize);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background, files);
 		this.sweep = new RunSweep(builder.store, objects, this.executor, lifecycle, leases, listener, observer);
 		this.leaseRenewal = new LeaseRenewal(builder.store, leases, this.executor);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
-				this.executor, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
+				this.executor, files, new UploadOperations(builder.store, objects, reader, files, storeScheduler), json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
 		this.callerFilter = new CallerFilter(builder.apiKeys);
 		this.background.every(builder.expiryCheckInterval, "expire runs or take over runs whose server stopped",
 				storeScheduler, () -> {
@@ -187,6 +188,8 @@ public final class AssistantsEngine implements AutoCloseable {
 		private Duration expiryCheckInterval = Duration.ofSeconds(1);
 
 		private int maxRequestSize = 4 * 1024 * 1024;
+
+		private long maxFileSize = 512L * 1024 * 1024;
 
 		private Duration modelTimeout = Duration.ofMinutes(2);
 
@@ -364,6 +367,21 @@ public final class AssistantsEngine implements AutoCloseable {
 				throw new IllegalArgumentException("maxRequestSize must be positive but was " + bytes);
 			}
 			this.maxRequestSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Set the largest file accepted, by {@code POST /v1/files} or as the sum of an upload's
+		 * parts; a larger one is answered with a 413 as its bytes cross the limit (they stream to
+		 * the store's blobs, never held whole in memory). 512 MiB by default, as OpenAI allowed.
+		 * @param bytes the size in bytes
+		 * @return this builder
+		 */
+		public Builder maxFileSize(long bytes) {
+			if (bytes < 1) {
+				throw new IllegalArgumentException("maxFileSize must be positive but was " + bytes);
+			}
+			this.maxFileSize = bytes;
 			return this;
 		}
 

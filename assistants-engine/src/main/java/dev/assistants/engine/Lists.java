@@ -2,6 +2,7 @@ package dev.assistants.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,7 +20,8 @@ import dev.assistants.engine.store.StoreTransaction;
  */
 final class Lists {
 
-	private static final int DEFAULT_LIMIT = 20;
+	/** The limits of the lists of the Assistants API: 20 objects unless asked, 100 at most. */
+	static final Limits LIMITS = new Limits(20, 100);
 
 	private Lists() {
 	}
@@ -29,14 +31,23 @@ final class Lists {
 	 */
 	static ObjectNode page(StoreTransaction tx, ObjectKind kind, String project, Scope scope,
 			Map<String, String> query) {
-		PageRequest request = new PageRequest(limit(query.get("limit")), ascending(query.get("order")),
-				cursor(tx, kind, project, scope, query.get("after"), "after"),
-				cursor(tx, kind, project, scope, query.get("before"), "before"));
-		return render(tx.page(kind, project, scope, request));
+		return page(tx, kind, project, scope, query, LIMITS, (object) -> true);
 	}
 
-	private static ObjectNode render(Page page) {
-		List<ObjectNode> data = page.data();
+	/**
+	 * The page a query asks for, within the given limits, of the objects that pass the filter (a
+	 * page may then hold fewer than its limit, and {@code has_more} says whether more follow).
+	 */
+	static ObjectNode page(StoreTransaction tx, ObjectKind kind, String project, Scope scope,
+			Map<String, String> query, Limits limits, Predicate<ObjectNode> filter) {
+		PageRequest request = new PageRequest(limits.limit(query.get("limit")), ascending(query.get("order")),
+				cursor(tx, kind, project, scope, query.get("after"), "after"),
+				cursor(tx, kind, project, scope, query.get("before"), "before"));
+		return render(tx.page(kind, project, scope, request), filter);
+	}
+
+	private static ObjectNode render(Page page, Predicate<ObjectNode> filter) {
+		List<ObjectNode> data = page.data().stream().filter(filter).toList();
 		ObjectNode list = ApiObjects.NODES.objectNode().put("object", "list");
 		ArrayNode array = list.putArray("data");
 		data.forEach((object) -> array.add(ApiObjects.publicView(object)));
@@ -44,23 +55,6 @@ final class Lists {
 		list.put("last_id", data.isEmpty() ? null : ApiObjects.id(data.get(data.size() - 1)));
 		list.put("has_more", page.hasMore());
 		return list;
-	}
-
-	private static int limit(@Nullable String limit) {
-		if (limit == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int value = Integer.parseInt(limit.trim());
-			if (value >= 1 && value <= 100) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw ApiException.invalid("Invalid 'limit': must be an integer between 1 and 100, but got '" + limit + "'.",
-				"limit", "invalid_value");
 	}
 
 	private static boolean ascending(@Nullable String order) {
@@ -81,7 +75,8 @@ final class Lists {
 		}
 		boolean inList = tx.find(kind, project, id)
 			.filter((object) -> (scope.threadId() == null || scope.threadId().equals(threadOf(kind, object)))
-					&& (scope.runId() == null || scope.runId().equals(object.path("run_id").asString(null))))
+					&& (scope.runId() == null || scope.runId().equals(object.path("run_id").asString(null)))
+					&& (scope.purpose() == null || scope.purpose().equals(object.path("purpose").asString(null))))
 			.isPresent();
 		if (!inList) {
 			throw ApiException.invalid("Invalid '" + param + "': no object with id '" + id + "' in this list.", param,
@@ -92,6 +87,33 @@ final class Lists {
 
 	private static @Nullable String threadOf(ObjectKind kind, ObjectNode object) {
 		return (kind == ObjectKind.THREAD) ? ApiObjects.id(object) : object.path("thread_id").asString(null);
+	}
+
+	/**
+	 * How many objects a page holds unless the query says, and at most.
+	 *
+	 * @param defaultLimit the objects of a page without {@code limit}
+	 * @param max the most {@code limit} may ask for
+	 */
+	record Limits(int defaultLimit, int max) {
+
+		int limit(@Nullable String limit) {
+			if (limit == null) {
+				return this.defaultLimit;
+			}
+			try {
+				int value = Integer.parseInt(limit.trim());
+				if (value >= 1 && value <= this.max) {
+					return value;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw ApiException.invalid("Invalid 'limit': must be an integer between 1 and " + this.max + ", but got '"
+					+ limit + "'.", "limit", "invalid_value");
+		}
+
 	}
 
 }

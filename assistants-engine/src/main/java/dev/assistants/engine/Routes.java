@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,7 +29,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -38,7 +41,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
- * The HTTP side of the engine: the 23 operations' routes under {@code /v1}, in the caller's project,
+ * The HTTP side of the engine: the API's routes under {@code /v1} (the 23 Assistants operations,
+ * files and uploads), in the caller's project,
  * the bounded request body, and answers as JSON, as server-sent events for a streamed run, or as an
  * error in OpenAI's shape.
  */
@@ -62,6 +66,10 @@ final class Routes {
 
 	private final RunExecutor executor;
 
+	private final FileOperations files;
+
+	private final UploadOperations uploads;
+
 	private final Scheduler scheduler;
 
 	private final int maxRequestSize;
@@ -71,13 +79,15 @@ final class Routes {
 	private final EngineListener listener;
 
 	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
-			JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
+			FileOperations files, UploadOperations uploads, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
 			EngineListener listener) {
 		this.listener = listener;
 		this.assistants = assistants;
 		this.threads = threads;
 		this.runs = runs;
 		this.executor = executor;
+		this.files = files;
+		this.uploads = uploads;
 		this.json = json;
 		this.scheduler = scheduler;
 		this.maxRequestSize = maxRequestSize;
@@ -127,6 +137,18 @@ final class Routes {
 						call.param("thread_id"), call.param("run_id"), call.query())))
 				.GET("/threads/{thread_id}/runs/{run_id}/steps/{step_id}", json((call) -> this.runs.getStep(
 						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"))))
+				.POST("/files", multipart((call, parts) -> this.files.create(call.project(), parts)))
+				.GET("/files", json((call) -> this.files.list(call.project(), call.query())))
+				.GET("/files/{file_id}", json((call) -> this.files.get(call.project(), call.param("file_id"))))
+				.DELETE("/files/{file_id}", async((call) -> this.files.delete(call.project(), call.param("file_id"))))
+				.GET("/files/{file_id}/content", this::fileContent)
+				.POST("/uploads", json((call) -> this.uploads.create(call.project(), call.body())))
+				.POST("/uploads/{upload_id}/parts", multipart((call, parts) -> this.uploads.addPart(call.project(),
+						call.param("upload_id"), parts)))
+				.POST("/uploads/{upload_id}/complete", async((call) -> this.uploads.complete(call.project(),
+						call.param("upload_id"), call.body())))
+				.POST("/uploads/{upload_id}/cancel",
+						async((call) -> this.uploads.cancel(call.project(), call.param("upload_id"))))
 				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
 						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
 			.build();
@@ -143,6 +165,39 @@ final class Routes {
 		return (request) -> call(request)
 			.flatMap((call) -> Mono.fromCallable(() -> operation.apply(call)).subscribeOn(this.scheduler))
 			.flatMap((body) -> respond(200, body))
+			.onErrorResume((ex) -> error(ex, request));
+	}
+
+	/** An operation that answers with one JSON object when its work, which may stream, is done. */
+	private HandlerFunction<ServerResponse> async(Function<Call, Mono<ObjectNode>> operation) {
+		return (request) -> call(request).flatMap((call) -> Mono.defer(() -> operation.apply(call)))
+			.flatMap((body) -> respond(200, body))
+			.onErrorResume((ex) -> error(ex, request));
+	}
+
+	/**
+	 * An operation on a {@code multipart/form-data} body, whose parts it reads as they stream: the
+	 * body is not read before the operation, nor bounded by the request size (the operation bounds
+	 * its files).
+	 */
+	private HandlerFunction<ServerResponse> multipart(BiFunction<Call, Flux<PartEvent>, Mono<ObjectNode>> operation) {
+		return (request) -> caller(request).flatMap((caller) -> {
+			MediaType type = request.headers().contentType().orElse(null);
+			if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+				return Mono.error(ApiException.invalid("Invalid Content-Type header (" + type + "), expected "
+						+ "multipart/form-data.", null, "invalid_content_type"));
+			}
+			return operation.apply(new Call(request, caller.project(), ""), request.bodyToFlux(PartEvent.class));
+		}).flatMap((body) -> respond(200, body)).onErrorResume((ex) -> error(ex, request));
+	}
+
+	/** A file's bytes, streamed from where they are kept, with the content type it was uploaded with. */
+	private Mono<ServerResponse> fileContent(ServerRequest request) {
+		return caller(request).flatMap((caller) -> this.files.content(caller.project(), request.pathVariable("file_id")))
+			.flatMap((file) -> ServerResponse.ok()
+				.contentType(file.contentType())
+				.contentLength(file.bytes())
+				.body(BodyInserters.fromDataBuffers(file.content())))
 			.onErrorResume((ex) -> error(ex, request));
 	}
 
@@ -218,24 +273,29 @@ final class Routes {
 	}
 
 	/**
-	 * Who calls, and with what: the caller, as {@link CallerFilter} resolved it (a request it did not
-	 * pass through has none, and is refused), the path, the query and the body, which must be UTF-8.
+	 * Who calls, and with what: the caller, the path, the query and the body, which must be UTF-8
+	 * and at most the request size.
 	 */
 	private Mono<Call> call(ServerRequest request) {
+		return caller(request)
+			.flatMap((caller) -> DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
+				.map(Routes::utf8)
+				.defaultIfEmpty("")
+				.onErrorMap(DataBufferLimitException.class, (ex) -> new ApiException(413,
+						"The request body is too large: this server accepts at most " + this.maxRequestSize + " bytes.",
+						null, "request_too_large"))
+				.map((body) -> new Call(request, caller.project(), body)));
+	}
+
+	/**
+	 * The caller, as {@link CallerFilter} resolved it: a request it did not pass through has none,
+	 * and is refused.
+	 */
+	private static Mono<ApiCaller> caller(ServerRequest request) {
 		return request.principal()
 			.ofType(ApiCaller.class)
 			.switchIfEmpty(Mono.error(() -> new ApiException(401, "You didn't provide an API key.", null, null)))
-			.flatMap((caller) -> {
-				checkIncludes(request);
-				return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
-					.map(Routes::utf8)
-					.defaultIfEmpty("")
-					.onErrorMap(DataBufferLimitException.class, (ex) -> new ApiException(413,
-							"The request body is too large: this server accepts at most " + this.maxRequestSize
-									+ " bytes.",
-							null, "request_too_large"))
-					.map((body) -> new Call(request, caller.project(), body));
-			});
+			.doOnNext((caller) -> checkIncludes(request));
 	}
 
 	/** The body as text; bytes that are not UTF-8 are refused, never replaced. */

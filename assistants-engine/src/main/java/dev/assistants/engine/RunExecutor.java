@@ -3,6 +3,7 @@ package dev.assistants.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -62,6 +63,8 @@ final class RunExecutor {
 
 	private final BackgroundWork background;
 
+	private final FileOperations files;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -74,10 +77,11 @@ final class RunExecutor {
 	 * @param modelTimeout the longest wait for the model's first output and between two outputs
 	 * @param observer what is told of the executions
 	 * @param background where executions go on whoever listens
+	 * @param files where the image files the messages show are read for the model
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
-			Duration modelTimeout, ExecutionObserver observer, BackgroundWork background) {
+			Duration modelTimeout, ExecutionObserver observer, BackgroundWork background, FileOperations files) {
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -89,6 +93,7 @@ final class RunExecutor {
 		this.modelTimeout = modelTimeout;
 		this.observer = observer;
 		this.background = background;
+		this.files = files;
 	}
 
 	/**
@@ -146,7 +151,7 @@ final class RunExecutor {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
 					this::inStore);
 			// the timeout sees the model's outputs as they come, however long writing each one takes
-			return this.observer.turn(request, Flux.defer(() -> this.model.respond(request))
+			return this.observer.turn(request, withImageFiles(ref, request).flatMapMany(this.model::respond)
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
 						"The model did not answer within " + this.modelTimeout.toMillis() + " ms."))))
 				.onBackpressureBuffer()
@@ -154,6 +159,23 @@ final class RunExecutor {
 				.concatWith(Flux.defer(turn::end))
 				.onErrorResume(ModelException.class, turn::fail);
 		});
+	}
+
+	/**
+	 * The turn with the bytes of the image files its messages show; one that is not the project's
+	 * (deleted, expired, another's) or is too large fails the turn with {@code invalid_prompt}.
+	 */
+	private Mono<ModelRequest> withImageFiles(RunRef ref, ModelRequest request) {
+		Set<String> ids = request.imageFileIds();
+		if (ids.isEmpty()) {
+			return Mono.just(request);
+		}
+		return Flux.fromIterable(ids)
+			.concatMap((id) -> this.files.image(ref.project(), id).map((image) -> Map.entry(id, image)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(request::withImageFiles)
+			.onErrorMap(ApiException.class, (ex) -> new ModelException(LastErrorCode.INVALID_PROMPT,
+					"A message shows an image file the run cannot use: " + ex.getMessage()));
 	}
 
 	/** What the model needs for its turn, or nothing if the run is no longer in progress. */

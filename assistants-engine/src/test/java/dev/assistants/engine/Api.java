@@ -1,5 +1,6 @@
 package dev.assistants.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -104,6 +105,43 @@ public final class Api {
 		return sendAsync(method, path, (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null, null, headers);
 	}
 
+	/**
+	 * A POST of a {@code multipart/form-data} body: the fields in order, the file (if any) in the
+	 * named field.
+	 */
+	public Response postForm(String path, Map<String, String> fields, @Nullable FormFile file) {
+		String boundary = "----assistants" + UUID.randomUUID().toString().replace("-", "");
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		if (file != null) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+					+ file.filename() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+			body.writeBytes(file.content());
+			write(body, "\r\n");
+		}
+		write(body, "--" + boundary + "--\r\n");
+		return join(sendAsync("POST", path, body.toByteArray(), null,
+				Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)));
+	}
+
+	/** The bytes of a GET, such as a file's content. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(20));
+		if (this.authorization != null) {
+			request.header(this.keyHeader.header, this.authorization);
+		}
+		return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).join();
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A file of a form: its field, name, content type and bytes. */
+	public record FormFile(String field, String filename, String contentType, byte[] content) {
+	}
+
 	/** A POST of these bytes as its JSON body, whatever they are. */
 	public Response postBytes(String path, byte[] body) {
 		return join(sendAsync("POST", path, body, null, Map.of()));
@@ -115,7 +153,7 @@ public final class Api {
 			.timeout(Duration.ofSeconds(20))
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
 					: HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
+		if (body != null && !headers.containsKey("Content-Type")) {
 			request.header("Content-Type", "application/json");
 		}
 		if (this.authorization != null) {

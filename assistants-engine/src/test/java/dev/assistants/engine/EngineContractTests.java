@@ -37,6 +37,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.assistants.api.LastErrorCode;
+import dev.assistants.engine.Api.FormFile;
 import dev.assistants.engine.Api.KeyHeader;
 import dev.assistants.engine.Api.Response;
 import dev.assistants.engine.model.ModelException;
@@ -44,6 +45,7 @@ import dev.assistants.engine.model.ModelOutput.Finish;
 import dev.assistants.engine.model.ModelOutput.FinishReason;
 import dev.assistants.engine.model.ModelOutput.TextDelta;
 import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.BlobStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.StoreTransaction;
 import dev.assistants.engine.store.StoredRun;
@@ -591,6 +593,163 @@ public abstract class EngineContractTests {
 		assertThat(error.path("code").asString(null)).as(response.text()).isEqualTo(code);
 	}
 
+	// Files and uploads
+
+	@Test
+	void keepsFilesAndTheirBytes() {
+		byte[] notes = "Our refund window is 30 days.\n".getBytes(StandardCharsets.UTF_8);
+		JsonNode file = this.api.postForm("/files", Map.of("purpose", "assistants"),
+				new FormFile("file", "notes.txt", "text/plain", notes)).json();
+		String fileId = file.path("id").asString();
+		assertThat(fileId).startsWith("file-");
+		assertThat(file.path("object").asString()).isEqualTo("file");
+		assertThat(file.path("bytes").asLong()).isEqualTo(notes.length);
+		assertThat(file.path("filename").asString()).isEqualTo("notes.txt");
+		assertThat(file.path("purpose").asString()).isEqualTo("assistants");
+		assertThat(file.path("status").asString()).isEqualTo("processed");
+		assertThat(file.path("created_at").asLong()).isPositive();
+		assertThat(file.path("expires_at").isNull()).isTrue();
+		assertThat(file.propertyNames()).doesNotContain("_content_type");
+		assertThat(this.api.ok("GET", "/files/" + fileId, null)).isEqualTo(file);
+
+		byte[] data = new byte[2_500_000];
+		new java.util.Random(42).nextBytes(data);
+		JsonNode batch = this.api.postForm("/files", Map.of("purpose", "batch", "expires_after[anchor]", "created_at",
+				"expires_after[seconds]", "3600"), new FormFile("file", "data.bin", "application/octet-stream", data)).json();
+		assertThat(batch.path("expires_at").asLong()).isEqualTo(batch.path("created_at").asLong() + 3600);
+		assertThat(ids(this.api.ok("GET", "/files", null))).containsExactly(batch.path("id").asString(), fileId);
+		assertThat(ids(this.api.ok("GET", "/files?purpose=assistants", null))).containsExactly(fileId);
+		assertThat(ids(this.api.ok("GET", "/files?order=asc&limit=1", null))).containsExactly(fileId);
+
+		HttpResponse<byte[]> content = this.api.getBytes("/files/" + fileId + "/content");
+		assertThat(content.statusCode()).isEqualTo(200);
+		assertThat(content.headers().firstValue("content-type")).hasValue("text/plain");
+		assertThat(content.body()).isEqualTo(notes);
+		HttpResponse<byte[]> binary = this.api.getBytes("/files/" + batch.path("id").asString() + "/content");
+		assertThat(binary.body()).as("more than a part of the store's").isEqualTo(data);
+
+		assertThat(this.api.ok("DELETE", "/files/" + fileId, null).toString())
+			.isEqualTo("{\"id\":\"" + fileId + "\",\"object\":\"file\",\"deleted\":true}");
+		assertThat(this.api.get("/files/" + fileId).status()).isEqualTo(404);
+		assertThat(this.api.getBytes("/files/" + fileId + "/content").statusCode()).isEqualTo(404);
+		assertThat(ids(this.api.ok("GET", "/files", null))).containsExactly(batch.path("id").asString());
+	}
+
+	@Test
+	void refusesBadFilesAndKeepsNothingOfThem() {
+		FormFile file = new FormFile("file", "a.txt", "text/plain", "a".getBytes(StandardCharsets.UTF_8));
+		assertBadRequest(this.api.postForm("/files", Map.of(), file), "purpose", "missing_required_parameter");
+		assertBadRequest(this.api.postForm("/files", Map.of("purpose", "memes"), file), "purpose", "invalid_value");
+		assertBadRequest(this.api.postForm("/files", Map.of("purpose", "assistants"), null), "file",
+				"missing_required_parameter");
+		assertBadRequest(this.api.postForm("/files", Map.of("purpose", "assistants", "colour", "blue"), file), "colour",
+				"unknown_parameter");
+		assertBadRequest(this.api.postForm("/files", Map.of("purpose", "assistants", "expires_after[anchor]",
+				"created_at", "expires_after[seconds]", "60"), file), "expires_after", "invalid_value");
+		assertBadRequest(this.api.postForm("/files", Map.of("purpose", "assistants"),
+				new FormFile("document", "a.txt", "text/plain", new byte[1])), "document", "invalid_value");
+		assertBadRequest(this.api.post("/files", "{\"purpose\":\"assistants\"}"), null, "invalid_content_type");
+		assertThat(this.api.ok("GET", "/files", null).path("data").isEmpty()).as("nothing kept").isTrue();
+		assertThat(this.api.get("/files?limit=10001").status()).isEqualTo(400);
+	}
+
+	@Test
+	void refusesAFileOverTheLimitAsItsBytesCrossIt() {
+		try (EngineServer small = new EngineServer(store(), this.model, (engine) -> engine.maxFileSize(1024 * 1024))) {
+			Api caller = Api.newProject(small.baseUrl());
+			Response tooLarge = caller.postForm("/files", Map.of("purpose", "assistants"),
+					new FormFile("file", "big.bin", "application/octet-stream", new byte[1024 * 1024 + 1]));
+			assertThat(tooLarge.status()).isEqualTo(413);
+			assertThat(tooLarge.error().path("code").asString()).isEqualTo("file_too_large");
+			assertThat(caller.ok("GET", "/files", null).path("data").isEmpty()).isTrue();
+			assertThat(caller.postForm("/files", Map.of("purpose", "assistants"),
+					new FormFile("file", "fits.bin", "application/octet-stream", new byte[1024 * 1024])).status())
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
+	void aProjectNeverSeesAnotherProjectsFiles() {
+		String fileId = this.api.postForm("/files", Map.of("purpose", "assistants"),
+				new FormFile("file", "secret.txt", "text/plain", "secret".getBytes(StandardCharsets.UTF_8))).json()
+			.path("id").asString();
+		Api other = Api.newProject(this.server.baseUrl());
+		assertThat(other.get("/files/" + fileId).status()).isEqualTo(404);
+		assertThat(other.getBytes("/files/" + fileId + "/content").statusCode()).isEqualTo(404);
+		assertThat(other.delete("/files/" + fileId).status()).isEqualTo(404);
+		assertThat(other.ok("GET", "/files", null).path("data").isEmpty()).isTrue();
+		assertThat(this.api.getBytes("/files/" + fileId + "/content").body()).asString(StandardCharsets.UTF_8)
+			.isEqualTo("secret");
+	}
+
+	@Test
+	void joinsTheUploadedPartsIntoAFileInTheOrderGiven() throws Exception {
+		byte[] first = "Hello, ".getBytes(StandardCharsets.UTF_8);
+		byte[] second = "uploaded world!".getBytes(StandardCharsets.UTF_8);
+		JsonNode upload = this.api.ok("POST", "/uploads", "{\"filename\":\"hello.txt\",\"purpose\":\"assistants\","
+				+ "\"bytes\":" + (first.length + second.length) + ",\"mime_type\":\"text/plain\"}");
+		String uploadId = upload.path("id").asString();
+		assertThat(uploadId).startsWith("upload_");
+		assertThat(upload.path("object").asString()).isEqualTo("upload");
+		assertThat(upload.path("status").asString()).isEqualTo("pending");
+		assertThat(upload.path("expires_at").asLong()).isEqualTo(upload.path("created_at").asLong() + 3600);
+		assertThat(upload.path("file").isNull()).isTrue();
+		JsonNode secondPart = this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(),
+				new FormFile("data", "blob", "application/octet-stream", second)).json();
+		JsonNode firstPart = this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(),
+				new FormFile("data", "blob", "application/octet-stream", first)).json();
+		assertThat(firstPart.path("id").asString()).startsWith("part_");
+		assertThat(firstPart.path("object").asString()).isEqualTo("upload.part");
+		assertThat(firstPart.path("upload_id").asString()).isEqualTo(uploadId);
+
+		assertBadRequest(this.api.post("/uploads/" + uploadId + "/complete", "{\"part_ids\":[\""
+				+ firstPart.path("id").asString() + "\"]}"), "part_ids", "invalid_value");
+		assertBadRequest(this.api.post("/uploads/" + uploadId + "/complete", "{\"part_ids\":[\"part_nope\"]}"),
+				"part_ids[0]", "invalid_value");
+		String partIds = "[\"" + firstPart.path("id").asString() + "\",\"" + secondPart.path("id").asString() + "\"]";
+		assertBadRequest(this.api.post("/uploads/" + uploadId + "/complete", "{\"part_ids\":" + partIds
+				+ ",\"md5\":\"00000000000000000000000000000000\"}"), "md5", "invalid_value");
+		byte[] whole = "Hello, uploaded world!".getBytes(StandardCharsets.UTF_8);
+		String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(whole));
+		JsonNode completed = this.api.ok("POST", "/uploads/" + uploadId + "/complete", "{\"part_ids\":" + partIds
+				+ ",\"md5\":\"" + md5 + "\"}");
+		assertThat(completed.path("status").asString()).isEqualTo("completed");
+		JsonNode file = completed.path("file");
+		assertThat(file.path("object").asString()).isEqualTo("file");
+		assertThat(file.path("filename").asString()).isEqualTo("hello.txt");
+		assertThat(file.path("bytes").asLong()).isEqualTo(whole.length);
+		assertThat(completed.propertyNames()).noneMatch((name) -> name.startsWith("_"));
+		HttpResponse<byte[]> content = this.api.getBytes("/files/" + file.path("id").asString() + "/content");
+		assertThat(content.body()).isEqualTo(whole);
+		assertThat(content.headers().firstValue("content-type")).hasValue("text/plain");
+		assertThat(this.api.ok("GET", "/files/" + file.path("id").asString(), null)).isEqualTo(file);
+		assertThat(this.api.post("/uploads/" + uploadId + "/cancel", null).error().path("code").asString())
+			.isEqualTo("invalid_upload_status");
+		assertThat(this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(),
+				new FormFile("data", "blob", "application/octet-stream", first)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void cancelsAnUploadAndRefusesBadOnes() {
+		assertBadRequest(this.api.post("/uploads", "{\"filename\":\"a\",\"purpose\":\"memes\",\"bytes\":1,"
+				+ "\"mime_type\":\"text/plain\"}"), "purpose", "invalid_value");
+		assertBadRequest(this.api.post("/uploads", "{\"filename\":\"a\",\"purpose\":\"assistants\",\"bytes\":1}"),
+				"mime_type", null);
+		assertBadRequest(this.api.post("/uploads", "{\"filename\":\"a\",\"purpose\":\"assistants\",\"bytes\":"
+				+ (1L << 40) + ",\"mime_type\":\"text/plain\"}"), "bytes", "invalid_value");
+		String uploadId = this.api.ok("POST", "/uploads", "{\"filename\":\"a.txt\",\"purpose\":\"assistants\","
+				+ "\"bytes\":1,\"mime_type\":\"text/plain\"}").path("id").asString();
+		this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(), new FormFile("data", "blob", "text/plain",
+				"a".getBytes(StandardCharsets.UTF_8)));
+		JsonNode cancelled = this.api.ok("POST", "/uploads/" + uploadId + "/cancel", null);
+		assertThat(cancelled.path("status").asString()).isEqualTo("cancelled");
+		assertThat(cancelled.path("file").isNull()).isTrue();
+		assertThat(this.api.post("/uploads/" + uploadId + "/complete", "{\"part_ids\":[]}").status()).isEqualTo(400);
+		assertThat(Api.newProject(this.server.baseUrl()).post("/uploads/" + uploadId + "/cancel", null).status())
+			.as("another project's upload").isEqualTo(404);
+		assertThat(this.api.ok("GET", "/files", null).path("data").isEmpty()).isTrue();
+	}
+
 	// Runs
 
 	@Test
@@ -1057,6 +1216,11 @@ public abstract class EngineContractTests {
 		SlowAfterRunStops(AssistantsStore store, Duration pause) {
 			this.store = store;
 			this.pause = pause;
+		}
+
+		@Override
+		public BlobStore blobs() {
+			return this.store.blobs();
 		}
 
 		@Override

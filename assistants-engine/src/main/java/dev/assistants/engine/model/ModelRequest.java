@@ -1,10 +1,15 @@
 package dev.assistants.engine.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.assistants.api.MessageContent;
+import dev.assistants.api.MessageContentImageFileObject;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.ReasoningEffort;
 import dev.assistants.api.RunObject;
@@ -23,14 +28,53 @@ import dev.assistants.api.RunStepDetailsToolCallsObject;
  * @param messages the thread's messages, oldest first, including those the run was created with
  * @param steps the run's steps so far, oldest first: a turn after tool outputs sees the calls and
  * their outputs here
+ * @param imageFiles the image files the messages show ({@code image_file} parts), by file ID
  */
 public record ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEffort, List<MessageObject> messages,
-		List<RunStepObject> steps) {
+		List<RunStepObject> steps, Map<String, ImageFile> imageFiles) {
 
 	public ModelRequest {
 		Objects.requireNonNull(run, "run must not be null");
 		messages = List.copyOf(messages);
 		steps = List.copyOf(steps);
+		imageFiles = Map.copyOf(imageFiles);
+	}
+
+	/**
+	 * A turn whose messages show no image file.
+	 * @param run the run
+	 * @param reasoningEffort the reasoning effort, if any
+	 * @param messages the thread's messages
+	 * @param steps the run's steps so far
+	 */
+	public ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEffort, List<MessageObject> messages,
+			List<RunStepObject> steps) {
+		this(run, reasoningEffort, messages, steps, Map.of());
+	}
+
+	/**
+	 * The same turn with the given image files.
+	 * @param imageFiles the image files the messages show, by file ID
+	 * @return the turn
+	 */
+	public ModelRequest withImageFiles(Map<String, ImageFile> imageFiles) {
+		return new ModelRequest(this.run, this.reasoningEffort, this.messages, this.steps, imageFiles);
+	}
+
+	/**
+	 * The IDs of the image files the messages show.
+	 * @return the IDs, in the order they first appear
+	 */
+	public Set<String> imageFileIds() {
+		Set<String> ids = new LinkedHashSet<>();
+		for (MessageObject message : this.messages) {
+			for (MessageContent part : message.content()) {
+				if (part instanceof MessageContentImageFileObject image) {
+					ids.add(image.imageFile().fileId());
+				}
+			}
+		}
+		return ids;
 	}
 
 	/**

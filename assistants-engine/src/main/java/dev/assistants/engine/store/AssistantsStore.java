@@ -23,6 +23,13 @@ public interface AssistantsStore {
 	<T> T inTransaction(Function<StoreTransaction, T> work);
 
 	/**
+	 * Where the store keeps the contents of files, beside their objects: shared by every engine on
+	 * the store, as the objects are.
+	 * @return the blob store
+	 */
+	BlobStore blobs();
+
+	/**
 	 * Whether a transaction may block the calling thread (on I/O or a lock held for long): the
 	 * engine then runs it on a scheduler for blocking work; otherwise where the request is handled.
 	 * @return {@code true} by default

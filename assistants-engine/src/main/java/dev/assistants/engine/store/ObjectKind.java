@@ -7,7 +7,8 @@ package dev.assistants.engine.store;
  * <li>every kind: {@code id} and {@code created_at};</li>
  * <li>{@link #MESSAGE}: {@code thread_id} and {@code run_id};</li>
  * <li>{@link #RUN}: {@code thread_id}, {@code assistant_id} and {@code status};</li>
- * <li>{@link #RUN_STEP}: {@code thread_id}, {@code run_id} and {@code status}.</li>
+ * <li>{@link #RUN_STEP}: {@code thread_id}, {@code run_id} and {@code status};</li>
+ * <li>{@link #FILE}: {@code purpose}.</li>
  * </ul>
  */
 public enum ObjectKind {
@@ -25,7 +26,13 @@ public enum ObjectKind {
 	RUN("run"),
 
 	/** A step of a run ({@code step_...}). */
-	RUN_STEP("run step");
+	RUN_STEP("run step"),
+
+	/** A file ({@code file-...}); its bytes are in the store's {@linkplain AssistantsStore#blobs() blobs}. */
+	FILE("file"),
+
+	/** An upload of a file in parts ({@code upload_...}). */
+	UPLOAD("upload");
 
 	private final String description;
 

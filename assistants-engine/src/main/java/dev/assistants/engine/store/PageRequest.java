@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * {@code after} and {@code before} are IDs of objects in the same scope that the engine has checked
  * exist.
  *
- * @param limit how many objects the page holds at most, 1 to 100
+ * @param limit how many objects the page holds at most, 1 to {@value #MAX_LIMIT} (the API's
+ * lists allow 100, its list of files 10,000)
  * @param ascending whether the list runs from the oldest object to the newest
  * @param after only objects that come after this one in the list's order, or {@code null}
  * @param before only objects that come before this one in the list's order, or {@code null}; without
@@ -16,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record PageRequest(int limit, boolean ascending, @Nullable String after, @Nullable String before) {
 
+	/** The most objects a page holds. */
+	public static final int MAX_LIMIT = 10_000;
+
 	public PageRequest {
-		if (limit < 1 || limit > 100) {
-			throw new IllegalArgumentException("limit must be between 1 and 100 but was " + limit);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " but was " + limit);
 		}
 	}
 

@@ -3,15 +3,16 @@ package dev.assistants.engine.store;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which objects of a kind a query covers: all of the project's, those of one thread, or those of
- * one run.
+ * Which objects of a kind a query covers: all of the project's, those of one thread, those of one
+ * run, or the files of one purpose.
  *
  * @param threadId only objects whose {@code thread_id} is this, or {@code null} for any
  * @param runId only objects whose {@code run_id} is this, or {@code null} for any
+ * @param purpose only files whose {@code purpose} is this, or {@code null} for any
  */
-public record Scope(@Nullable String threadId, @Nullable String runId) {
+public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable String purpose) {
 
-	private static final Scope ALL = new Scope(null, null);
+	private static final Scope ALL = new Scope(null, null, null);
 
 	/**
 	 * Every object of the kind in the project: assistants and threads.
@@ -27,7 +28,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId) {
 	 * @return the scope
 	 */
 	public static Scope thread(String threadId) {
-		return new Scope(threadId, null);
+		return new Scope(threadId, null, null);
 	}
 
 	/**
@@ -37,7 +38,16 @@ public record Scope(@Nullable String threadId, @Nullable String runId) {
 	 * @return the scope
 	 */
 	public static Scope run(String threadId, String runId) {
-		return new Scope(threadId, runId);
+		return new Scope(threadId, runId, null);
+	}
+
+	/**
+	 * The files of one purpose.
+	 * @param purpose the purpose
+	 * @return the scope
+	 */
+	public static Scope purpose(String purpose) {
+		return new Scope(null, null, purpose);
 	}
 
 }

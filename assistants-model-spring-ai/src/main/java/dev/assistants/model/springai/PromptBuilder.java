@@ -35,6 +35,7 @@ import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepStatus;
 import dev.assistants.api.TruncationObject;
 import dev.assistants.api.TruncationType;
+import dev.assistants.engine.model.ImageFile;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
 
@@ -63,7 +64,7 @@ final class PromptBuilder {
 		List<Message> thread = new ArrayList<>();
 		for (MessageObject message : request.messages()) {
 			if (!writtenByRun.contains(message.id())) {
-				thread.add(message(message));
+				thread.add(message(message, request.imageFiles()));
 			}
 		}
 		thread = truncated(thread, run.truncationStrategy());
@@ -121,7 +122,7 @@ final class PromptBuilder {
 		return messages;
 	}
 
-	private static Message message(MessageObject message) {
+	private static Message message(MessageObject message, Map<String, ImageFile> imageFiles) {
 		if (!MessageRole.USER.equals(message.role())) {
 			return new AssistantMessage(text(message));
 		}
@@ -132,8 +133,13 @@ final class PromptBuilder {
 					.build());
 			}
 			else if (part instanceof MessageContentImageFileObject image) {
-				throw new ModelException(LastErrorCode.INVALID_PROMPT, "Message " + message.id() + " holds the image file "
-						+ image.imageFile().fileId() + ", but this server keeps no files: send images as image_url parts.");
+				ImageFile file = imageFiles.get(image.imageFile().fileId());
+				if (file == null) {
+					throw new ModelException(LastErrorCode.INVALID_PROMPT, "Message " + message.id()
+							+ " holds the image file " + image.imageFile().fileId() + ", which the turn was not given.");
+				}
+				media.add(Media.builder().mimeType(MimeTypeUtils.parseMimeType(file.contentType())).data(file.content())
+					.build());
 			}
 		}
 		return UserMessage.builder().text(text(message)).media(media).build();

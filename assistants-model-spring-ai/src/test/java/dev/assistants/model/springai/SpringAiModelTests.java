@@ -1,6 +1,7 @@
 package dev.assistants.model.springai;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 import dev.assistants.engine.Api;
+import dev.assistants.engine.Api.FormFile;
 import dev.assistants.engine.EngineServer;
 import dev.assistants.store.memory.InMemoryStore;
 
@@ -254,13 +256,35 @@ class SpringAiModelTests {
 	}
 
 	@Test
-	void failsARunWhoseMessageHoldsAnImageFile() {
+	void showsTheModelTheImageFilesOfTheMessages() {
+		this.provider.answer(text("A receipt."), finish("stop"), usage(900, 3));
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };
+		String fileId = this.api.postForm("/files", Map.of("purpose", "vision"),
+				new FormFile("file", "receipt.png", "image/png", png)).json().path("id").asString();
 		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
 		JsonNode run = this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"thread\":{\"messages\":["
-				+ "{\"role\":\"user\",\"content\":[{\"type\":\"image_file\",\"image_file\":{\"file_id\":\"file-1\"}}]}]}}");
-		JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
-		assertThat(failed.at("/last_error/code").asString()).isEqualTo("invalid_prompt");
-		assertThat(failed.at("/last_error/message").asString()).contains("file-1", "image_url");
+				+ "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+				+ "{\"type\":\"image_file\",\"image_file\":{\"file_id\":\"" + fileId + "\"}}]}]}}");
+		this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "completed");
+		JsonNode content = this.provider.requests().get(0).at("/messages/0/content");
+		assertThat(content.toString()).contains("What is this?");
+		assertThat(content.findValues("url")).extracting(JsonNode::asString)
+			.containsExactly("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+	}
+
+	@Test
+	void failsARunWhoseImageFileItCannotUse() {
+		String otherProjectsFile = Api.newProject(this.server.baseUrl()).postForm("/files", Map.of("purpose", "vision"),
+				new FormFile("file", "a.png", "image/png", new byte[] { 1 })).json().path("id").asString();
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		for (String fileId : List.of("file-1", otherProjectsFile)) {
+			JsonNode run = this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"thread\":{\"messages\":["
+					+ "{\"role\":\"user\",\"content\":[{\"type\":\"image_file\",\"image_file\":{\"file_id\":\"" + fileId
+					+ "\"}}]}]}}");
+			JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
+			assertThat(failed.at("/last_error/code").asString()).isEqualTo("invalid_prompt");
+			assertThat(failed.at("/last_error/message").asString()).contains(fileId);
+		}
 		assertThat(this.provider.requests()).isEmpty();
 	}
 

@@ -81,6 +81,7 @@ public final class AssistantsServerAutoConfiguration {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.apiKeys(apiKeys)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
+			.maxFileSize(properties.getMaxFileSize().toBytes())
 			.pollInterval(properties::getPollInterval)
 			.runExpiry(properties.getRunExpiry())
 			.modelTimeout(properties.getModelTimeout())

@@ -41,6 +41,13 @@ public class AssistantsServerProperties {
 	private DataSize maxRequestSize = DataSize.ofMegabytes(4);
 
 	/**
+	 * Largest file accepted, uploaded whole or as the sum of an upload's parts; a larger one is
+	 * answered with a 413 as its bytes cross the limit (they stream to the store, never held whole
+	 * in memory).
+	 */
+	private DataSize maxFileSize = DataSize.ofMegabytes(512);
+
+	/**
 	 * Longest pause allowed between two reads of a request's body; a client that stalls longer
 	 * while sending it has its connection closed, so that stalled clients cannot pile up
 	 * connections.
@@ -105,6 +112,14 @@ public class AssistantsServerProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public DataSize getMaxFileSize() {
+		return this.maxFileSize;
+	}
+
+	public void setMaxFileSize(DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize;
 	}
 
 	public Duration getRequestReadTimeout() {

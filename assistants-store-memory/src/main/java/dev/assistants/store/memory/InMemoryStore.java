@@ -35,9 +35,10 @@ import dev.assistants.engine.store.StoredRun;
 /**
  * Keeps the API's objects in memory, for the emulator, tests and development: nothing survives the
  * process. Transactions run one at a time, and one that throws is undone. A thread's messages, runs
- * and steps are indexed by the thread; lists of assistants and threads are found by scanning.
+ * and steps are indexed by the thread; lists of assistants and threads are found by scanning. The
+ * contents of files are kept in a temporary directory, deleted when the store is closed.
  */
-public final class InMemoryStore implements AssistantsStore {
+public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -54,6 +55,8 @@ public final class InMemoryStore implements AssistantsStore {
 
 	private long sequence;
 
+	private @Nullable DirectoryBlobStore blobs;
+
 	/**
 	 * Create an empty store whose leases run on the system clock.
 	 */
@@ -69,6 +72,28 @@ public final class InMemoryStore implements AssistantsStore {
 		this.clock = clock;
 		for (ObjectKind kind : ObjectKind.values()) {
 			this.objects.put(kind, new Objects(kind == ObjectKind.RUN));
+		}
+	}
+
+	/**
+	 * The contents of files, in a temporary directory made when the first file comes.
+	 */
+	@Override
+	public synchronized DirectoryBlobStore blobs() {
+		if (this.blobs == null) {
+			this.blobs = DirectoryBlobStore.temporary();
+		}
+		return this.blobs;
+	}
+
+	/**
+	 * Delete the contents of the files kept.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.blobs != null) {
+			this.blobs.close();
+			this.blobs = null;
 		}
 	}
 
@@ -393,7 +418,8 @@ public final class InMemoryStore implements AssistantsStore {
 			Objects objects = objects(kind);
 			return ((scope.threadId() != null) ? objects.ofThread(scope.threadId()) : objects.all())
 				.filter((stored) -> stored.project().equals(project)
-						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id"))));
+						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id")))
+						&& (scope.purpose() == null || scope.purpose().equals(stored.field("purpose"))));
 		}
 
 		private static int position(List<Stored> objects, @Nullable String id) {

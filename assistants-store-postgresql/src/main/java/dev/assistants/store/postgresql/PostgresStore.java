@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.assistants.api.RunStatus;
 import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.BlobStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
@@ -44,7 +45,8 @@ import dev.assistants.engine.store.StoredRun;
 
 /**
  * Keeps the API's objects in PostgreSQL: one table per kind, each object's body as {@code jsonb}
- * beside real, indexed columns for what is queried (project, thread, run, status, creation order).
+ * beside real, indexed columns for what is queried (project, thread, run, status, creation order),
+ * and the contents of files in parts of a mebibyte.
  * A transaction of the engine is a database transaction; locks are row locks
  * ({@code SELECT ... FOR UPDATE}), so the API's invariants hold across connections and across
  * servers on one database, and a unique index refuses a second active run on a thread whatever
@@ -68,6 +70,8 @@ public final class PostgresStore implements AssistantsStore {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final PostgresBlobStore blobs;
+
 	/**
 	 * Create a store on a data source, with transactions of its own.
 	 * @param dataSource the database
@@ -84,6 +88,7 @@ public final class PostgresStore implements AssistantsStore {
 	public PostgresStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.blobs = new PostgresBlobStore(this.jdbc, this);
 	}
 
 	/**
@@ -98,6 +103,14 @@ public final class PostgresStore implements AssistantsStore {
 			.table(SCHEMA_HISTORY)
 			.load()
 			.migrate();
+	}
+
+	/**
+	 * The contents of files, in the database beside their objects: any server on it reads them.
+	 */
+	@Override
+	public BlobStore blobs() {
+		return this.blobs;
 	}
 
 	/**
@@ -318,7 +331,8 @@ public final class PostgresStore implements AssistantsStore {
 
 		private static String scope(Scope scope) {
 			return ((scope.threadId() != null) ? " and thread_id = :thread_id" : "")
-					+ ((scope.runId() != null) ? " and run_id = :run_id" : "");
+					+ ((scope.runId() != null) ? " and run_id = :run_id" : "")
+					+ ((scope.purpose() != null) ? " and purpose = :purpose" : "");
 		}
 
 		private static StatementSpec scoped(StatementSpec statement, Scope scope) {
@@ -328,6 +342,9 @@ public final class PostgresStore implements AssistantsStore {
 			}
 			if (scope.runId() != null) {
 				scoped = scoped.param("run_id", scope.runId());
+			}
+			if (scope.purpose() != null) {
+				scoped = scoped.param("purpose", scope.purpose());
 			}
 			return scoped;
 		}

@@ -19,7 +19,11 @@ enum Table {
 
 	RUNS("runs", "thread_id", "assistant_id", "status", "expires_at"),
 
-	RUN_STEPS("run_steps", "thread_id", "run_id", "status");
+	RUN_STEPS("run_steps", "thread_id", "run_id", "status"),
+
+	FILES("files", "purpose"),
+
+	UPLOADS("uploads");
 
 	private final String table;
 
@@ -52,6 +56,8 @@ enum Table {
 			case MESSAGE -> MESSAGES;
 			case RUN -> RUNS;
 			case RUN_STEP -> RUN_STEPS;
+			case FILE -> FILES;
+			case UPLOAD -> UPLOADS;
 		};
 	}
 
