@@ -161,6 +161,7 @@ public final class AssistantsEmulator implements AutoCloseable {
 	public void close() {
 		this.engine.close();
 		this.server.disposeNow();
+		this.store.close();
 	}
 
 	/** Keep each request, with its body, for {@link #requests()}. */

@@ -1,5 +1,7 @@
 package dev.assistants.store.memory;
 
+import org.junit.jupiter.api.AfterAll;
+
 import dev.assistants.engine.EngineContractTests;
 import dev.assistants.engine.store.AssistantsStore;
 
@@ -13,6 +15,11 @@ class InMemoryStoreContractTests extends EngineContractTests {
 	@Override
 	protected AssistantsStore store() {
 		return STORE;
+	}
+
+	@AfterAll
+	static void deleteTheFiles() {
+		STORE.close();
 	}
 
 }
