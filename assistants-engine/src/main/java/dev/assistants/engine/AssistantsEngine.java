@@ -77,11 +77,16 @@ public final class AssistantsEngine implements AutoCloseable {
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
 				this.executor, files, new UploadOperations(builder.store, objects, reader, files, storeScheduler), json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
 		this.callerFilter = new CallerFilter(builder.apiKeys);
+		FileSweep fileSweep = new FileSweep(builder.store, objects, this.background);
 		this.background.every(builder.expiryCheckInterval, "expire runs or take over runs whose server stopped",
 				storeScheduler, () -> {
 					this.sweep.sweep();
 					return true;
 				});
+		this.background.every(builder.expiryCheckInterval, "delete expired files", storeScheduler, () -> {
+			fileSweep.sweep();
+			return true;
+		});
 		// on a thread of their own, so that a queue of requests for the store does not hold them up
 		this.background.every(leases.renewInterval(), "renew the leases of the runs executing here",
 				this.leaseScheduler, () -> {
@@ -290,8 +295,9 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		/**
 		 * Set how often the engine looks for runs past their {@code expires_at} that have not
-		 * stopped, to expire them, and for runs whose engine stopped, to take them over; every
-		 * second by default. Of the engines on one store, one does it at a time.
+		 * stopped, to expire them, for runs whose engine stopped, to take them over, and for files
+		 * past their {@code expires_at}, to delete them; every second by default. Of the engines on
+		 * one store, one does each at a time.
 		 * @param interval the interval
 		 * @return this builder
 		 */

@@ -8,11 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -584,6 +589,32 @@ public abstract class EngineContractTests {
 			.isEqualTo(text);
 	}
 
+	/** A clock that stands still until a test moves it on. */
+	private static final class MovingClock extends Clock {
+
+		private volatile Instant now = Instant.now();
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
 	private static void assertBadRequest(Response response, String param, String code) {
 		assertThat(response.status()).as(response.text()).isEqualTo(400);
 		JsonNode error = response.error();
@@ -633,6 +664,31 @@ public abstract class EngineContractTests {
 		assertThat(this.api.get("/files/" + fileId).status()).isEqualTo(404);
 		assertThat(this.api.getBytes("/files/" + fileId + "/content").statusCode()).isEqualTo(404);
 		assertThat(ids(this.api.ok("GET", "/files", null))).containsExactly(batch.path("id").asString());
+	}
+
+	@Test
+	void deletesAFileWithItsBytesWhenItExpires() {
+		MovingClock clock = new MovingClock();
+		try (EngineServer server = new EngineServer(store(), this.model, (engine) -> engine.clock(clock)
+			.expiryCheckInterval(Duration.ofMillis(200)))) {
+			Api caller = Api.newProject(server.baseUrl());
+			String project = caller.key().substring(EngineServer.KEY_PREFIX.length());
+			String expiring = caller.postForm("/files", Map.of("purpose", "assistants", "expires_after[anchor]",
+					"created_at", "expires_after[seconds]", "3600"), new FormFile("file", "a.txt", "text/plain",
+							"soon gone".getBytes(StandardCharsets.UTF_8))).json().path("id").asString();
+			String kept = caller.postForm("/files", Map.of("purpose", "assistants"), new FormFile("file", "b.txt",
+					"text/plain", "kept".getBytes(StandardCharsets.UTF_8))).json().path("id").asString();
+			clock.advance(Duration.ofSeconds(3600));
+			assertThat(caller.get("/files/" + expiring).status()).as("gone to the API at once").isEqualTo(404);
+			assertThat(ids(caller.ok("GET", "/files", null))).containsExactly(kept);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				Optional<ObjectNode> file = store().inTransaction((tx) -> tx.find(ObjectKind.FILE, project, expiring));
+				assertThat(file).as("the file's object").isEmpty();
+				assertThat(store().blobs().read(expiring).collectList().block(Duration.ofSeconds(5))).as("its bytes").isEmpty();
+			});
+			assertThat(caller.getBytes("/files/" + kept + "/content").body()).asString(StandardCharsets.UTF_8)
+				.isEqualTo("kept");
+		}
 	}
 
 	@Test

@@ -157,6 +157,15 @@ public interface StoreTransaction {
 	List<StoredRun> dueRuns(long now, int limit);
 
 	/**
+	 * The files, of any project, whose {@code expires_at} has come. A file another transaction has
+	 * locked is skipped.
+	 * @param now the time, in Unix seconds
+	 * @param limit the most files to read
+	 * @return the files, those that expired first first
+	 */
+	List<StoredObject> expiredFiles(long now, int limit);
+
+	/**
 	 * How many runs, of any project, are {@code queued}.
 	 * @return the count
 	 */

@@ -56,7 +56,7 @@ class SpringAiModelTests {
 					.maxRetries(0)
 					.build())
 				.build(), Map.of("gpt-4o", "llama3.2")),
-			(engine) -> engine.modelTimeout(Duration.ofSeconds(2)).toolTypes(Set.of("function")));
+			(engine) -> engine.modelTimeout(Duration.ofSeconds(5)).toolTypes(Set.of("function")));
 
 	private final Api api = Api.newProject(this.server.baseUrl());
 
@@ -210,11 +210,11 @@ class SpringAiModelTests {
 
 	@Test
 	void failsARunWhoseProviderDoesNotAnswerInTime() {
-		this.provider.answer(FakeChatCompletions.stream(text("late"), finish("stop")).withFixedDelay(4000));
+		this.provider.answer(FakeChatCompletions.stream(text("late"), finish("stop")).withFixedDelay(8000));
 		JsonNode run = createdRun("Hello?");
 		JsonNode failed = this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "failed");
 		assertThat(failed.at("/last_error/code").asString()).isEqualTo("server_error");
-		assertThat(failed.at("/last_error/message").asString()).isEqualTo("The model did not answer within 2000 ms.");
+		assertThat(failed.at("/last_error/message").asString()).isEqualTo("The model did not answer within 5000 ms.");
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import dev.assistants.engine.store.PageRequest;
 import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoredObject;
 import dev.assistants.engine.store.StoredRun;
 
 /**
@@ -332,6 +333,17 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 				.filter((run) -> run.expiresAt() > 0 && run.expiresAt() <= now)
 				.sorted(Comparator.comparingLong(StoredRun::expiresAt))
 				.limit(limit)
+				.toList();
+		}
+
+		@Override
+		public List<StoredObject> expiredFiles(long now, int limit) {
+			return objects(ObjectKind.FILE).all()
+				.filter((file) -> file.body().path("expires_at").isNumber()
+						&& file.body().path("expires_at").asLong() <= now)
+				.sorted(Comparator.comparingLong((Stored file) -> file.body().path("expires_at").asLong()))
+				.limit(limit)
+				.map((file) -> new StoredObject(file.project(), file.id()))
 				.toList();
 		}
 

@@ -40,6 +40,7 @@ import dev.assistants.engine.store.PageRequest;
 import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoredObject;
 import dev.assistants.engine.store.StoreUnavailableException;
 import dev.assistants.engine.store.StoredRun;
 
@@ -141,7 +142,7 @@ public final class PostgresStore implements AssistantsStore {
 				.param("created_at", object.path("created_at").asLong())
 				.param("body", json(object));
 			for (String column : table.columns()) {
-				insert = insert.param(column, column(object, column));
+				insert = insert.param(column, column(table, object, column));
 			}
 			insert.update();
 		}
@@ -175,7 +176,7 @@ public final class PostgresStore implements AssistantsStore {
 				.param("project", project)
 				.param("body", json(object));
 			for (String column : table.columns()) {
-				update = update.param(column, column(object, column));
+				update = update.param(column, column(table, object, column));
 			}
 			int updated = update.update();
 			if (updated != 1) {
@@ -259,6 +260,17 @@ public final class PostgresStore implements AssistantsStore {
 				.param("now", now)
 				.param("limit", limit)
 				.query(PostgresStore::storedRun)
+				.list();
+		}
+
+		@Override
+		public List<StoredObject> expiredFiles(long now, int limit) {
+			return PostgresStore.this.jdbc
+				.sql("select project, id from files where expires_at <= :now order by expires_at limit :limit "
+						+ "for update skip locked")
+				.param("now", now)
+				.param("limit", limit)
+				.query((row, number) -> new StoredObject(row.getString("project"), row.getString("id")))
 				.list();
 		}
 
@@ -361,16 +373,18 @@ public final class PostgresStore implements AssistantsStore {
 	}
 
 	/**
-	 * A column's value from an object's body: its text, but for {@code expires_at}, which holds
-	 * when a run expires only while it has not stopped (the runs the sweep may expire).
+	 * A column's value from an object's body: its text, but for {@code expires_at}, a number, which
+	 * for a run holds when it expires only while it has not stopped (the runs the sweep may
+	 * expire).
 	 */
-	private static @Nullable Object column(ObjectNode object, String column) {
+	private static @Nullable Object column(Table table, ObjectNode object, String column) {
 		if (!"expires_at".equals(column)) {
 			return object.path(column).asString(null);
 		}
 		JsonNode expiresAt = object.path("expires_at");
-		return (expiresAt.isNumber() && StoreTransaction.ACTIVE_RUN_STATUSES.contains(object.path("status").asString()))
-				? expiresAt.asLong() : null;
+		boolean expires = expiresAt.isNumber() && (table != Table.RUNS
+				|| StoreTransaction.ACTIVE_RUN_STATUSES.contains(object.path("status").asString()));
+		return expires ? expiresAt.asLong() : null;
 	}
 
 	private String json(ObjectNode object) {

@@ -21,7 +21,7 @@ enum Table {
 
 	RUN_STEPS("run_steps", "thread_id", "run_id", "status"),
 
-	FILES("files", "purpose"),
+	FILES("files", "purpose", "expires_at"),
 
 	UPLOADS("uploads");
 

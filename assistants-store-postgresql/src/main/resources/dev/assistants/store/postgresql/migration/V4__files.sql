@@ -5,11 +5,14 @@ create table files (
 	id text primary key,
 	project text not null,
 	purpose text not null,
+	expires_at bigint,
 	created_at bigint not null,
 	seq bigint generated always as identity,
 	body jsonb not null
 );
 create index files_by_project on files (project, seq);
+-- the files that expire, for the sweep that deletes them when they do
+create index files_by_expiry on files (expires_at) where expires_at is not null;
 
 create table uploads (
 	id text primary key,
