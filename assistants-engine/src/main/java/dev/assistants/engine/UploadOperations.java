@@ -126,6 +126,15 @@ final class UploadOperations {
 		part.put("upload_id", uploadId);
 		this.store.inTransaction((tx) -> {
 			ObjectNode upload = pending(tx, project, uploadId);
+			long received = 0;
+			for (JsonNode earlier : upload.path(PARTS)) {
+				received += earlier.path("bytes").asLong();
+			}
+			long expected = upload.path("bytes").asLong();
+			if (received + form.size() > expected) {
+				throw ApiException.invalid("The parts would hold " + (received + form.size()) + " bytes, where the upload "
+						+ "was created for " + expected + " bytes.", "data", "invalid_value");
+			}
 			((ArrayNode) upload.get(PARTS)).addObject().put("id", partId).put("bytes", form.size());
 			tx.update(ObjectKind.UPLOAD, project, upload);
 			return upload;

@@ -797,6 +797,8 @@ public abstract class EngineContractTests {
 				+ "\"bytes\":1,\"mime_type\":\"text/plain\"}").path("id").asString();
 		this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(), new FormFile("data", "blob", "text/plain",
 				"a".getBytes(StandardCharsets.UTF_8)));
+		assertBadRequest(this.api.postForm("/uploads/" + uploadId + "/parts", Map.of(), new FormFile("data", "blob",
+				"text/plain", "b".getBytes(StandardCharsets.UTF_8))), "data", "invalid_value");
 		JsonNode cancelled = this.api.ok("POST", "/uploads/" + uploadId + "/cancel", null);
 		assertThat(cancelled.path("status").asString()).isEqualTo("cancelled");
 		assertThat(cancelled.path("file").isNull()).isTrue();
