@@ -6,15 +6,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.assistants.autoconfigure.AssistantsAutoConfiguration;
-import dev.assistants.client.AssistantsOperations;
-import dev.assistants.client.AssistantsTemplate;
-import dev.assistants.client.RunSnapshot;
 import dev.assistants.api.CreateAssistantRequest;
 import dev.assistants.api.CreateMessageRequest;
 import dev.assistants.api.CreateThreadAndRunRequest;
 import dev.assistants.api.CreateThreadRequest;
 import dev.assistants.api.RunObject;
+import dev.assistants.autoconfigure.AssistantsAutoConfiguration;
+import dev.assistants.client.AssistantsOperations;
+import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.RunSnapshot;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;

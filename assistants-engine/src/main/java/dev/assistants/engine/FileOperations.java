@@ -128,16 +128,7 @@ final class FileOperations {
 	 */
 	Mono<ImageFile> image(String project, String fileId) {
 		return content(project, fileId).flatMap((file) -> DataBufferUtils.join(file.content(), MAX_IMAGE_SIZE)
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return new ImageFile(file.contentType().toString(), bytes);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
+			.map((buffer) -> new ImageFile(file.contentType().toString(), Buffers.take(buffer)))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiException.invalid("The image file " + fileId
 					+ " is larger than " + MAX_IMAGE_SIZE / (1024 * 1024) + " MB, the most an image may be.", null)));
 	}
@@ -182,7 +173,7 @@ final class FileOperations {
 	}
 
 	/** When a file expires, from its {@code expires_after}, if it has one. */
-	@Nullable Long expiresAt(@Nullable String anchor, @Nullable String seconds, long createdAt) {
+	private static @Nullable Long expiresAt(@Nullable String anchor, @Nullable String seconds, long createdAt) {
 		if (anchor == null && seconds == null) {
 			return null;
 		}

@@ -304,22 +304,13 @@ final class Routes {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes(buffer)))
+				.decode(ByteBuffer.wrap(Buffers.take(buffer)))
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw ApiException.invalid("We could not parse the JSON body of your request: it is not valid UTF-8. "
 					+ "The API expects a JSON payload.", null);
 		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		byte[] bytes = new byte[buffer.readableByteCount()];
-		buffer.read(bytes);
-		return bytes;
 	}
 
 	/** {@code include[]} takes the one value the specification lists. */

@@ -155,7 +155,7 @@ final class UploadOperations {
 			List<String> partIds = new ArrayList<>();
 			request.path("part_ids").forEach((id) -> partIds.add(id.asString()));
 			checkParts(upload, partIds);
-			return new Completion(upload, partIds, request.path("md5").asString(null));
+			return new Completion(partIds, request.path("md5").asString(null));
 		}).subscribeOn(this.scheduler).flatMap((completion) -> {
 			String fileId = this.files.newFileId();
 			MessageDigest md5 = md5();
@@ -261,8 +261,8 @@ final class UploadOperations {
 		}
 	}
 
-	/** What completing an upload takes: the upload as it was, its parts in order, the MD5 to match. */
-	private record Completion(ObjectNode upload, List<String> partIds, @Nullable String md5) {
+	/** What completing an upload takes: its parts in order, and the MD5 to match. */
+	private record Completion(List<String> partIds, @Nullable String md5) {
 	}
 
 }

@@ -3,12 +3,12 @@ package dev.assistants.sample;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.assistants.api.CreateMessageRequest;
+import dev.assistants.api.CreateRunRequest;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.MessageListQuery;
 import dev.assistants.client.RunSnapshot;
 import dev.assistants.client.RunStreams;
-import dev.assistants.api.CreateMessageRequest;
-import dev.assistants.api.CreateRunRequest;
 import dev.assistants.tools.AssistantToolCalls;
 
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package dev.assistants.sample;
 
 import reactor.core.publisher.Mono;
 
-import dev.assistants.client.AssistantsOperations;
 import dev.assistants.api.CreateAssistantRequest;
+import dev.assistants.client.AssistantsOperations;
 import dev.assistants.tools.AssistantFunction;
 import dev.assistants.tools.AssistantToolCalls;
 

@@ -4,12 +4,12 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
-import dev.assistants.client.AssistantsOperations;
-import dev.assistants.client.MessageListQuery;
 import dev.assistants.api.CreateAssistantRequest;
 import dev.assistants.api.CreateMessageRequest;
 import dev.assistants.api.CreateRunRequest;
 import dev.assistants.api.MessageContentTextObject;
+import dev.assistants.client.AssistantsOperations;
+import dev.assistants.client.MessageListQuery;
 
 import org.springframework.stereotype.Service;
 

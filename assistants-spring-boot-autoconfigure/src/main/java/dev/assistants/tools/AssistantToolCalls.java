@@ -17,8 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.AssistantsJson;
-import dev.assistants.client.AssistantsOperations;
 import dev.assistants.api.AssistantStreamEvent;
 import dev.assistants.api.AssistantStreamEvent.RunEvent;
 import dev.assistants.api.AssistantStreamEvent.RunRequiresAction;
@@ -31,6 +29,8 @@ import dev.assistants.api.RunStatus;
 import dev.assistants.api.RunToolCallObject;
 import dev.assistants.api.SubmitToolOutputsRunRequest;
 import dev.assistants.api.SubmitToolOutputsRunRequest.ToolOutput;
+import dev.assistants.client.AssistantsJson;
+import dev.assistants.client.AssistantsOperations;
 
 import org.springframework.util.Assert;
 

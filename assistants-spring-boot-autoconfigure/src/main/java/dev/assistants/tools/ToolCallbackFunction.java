@@ -9,8 +9,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.AssistantsJson;
 import dev.assistants.api.FunctionObject;
+import dev.assistants.client.AssistantsJson;
 
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;

@@ -6,8 +6,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.assistants.client.AssistantsJson;
 import dev.assistants.api.FunctionObject;
+import dev.assistants.client.AssistantsJson;
 
 import org.springframework.util.Assert;
 

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.assistants.api.AssistantToolsFunction;
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.RunObject;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
-import dev.assistants.api.AssistantToolsFunction;
-import dev.assistants.api.CreateRunRequest;
-import dev.assistants.api.RunObject;
 import dev.assistants.tools.AssistantFunction;
 import dev.assistants.tools.AssistantToolCalls;
 import dev.assistants.tools.ToolCallOptions;

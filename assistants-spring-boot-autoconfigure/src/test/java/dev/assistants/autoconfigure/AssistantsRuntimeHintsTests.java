@@ -7,11 +7,11 @@ import java.lang.reflect.Type;
 
 import org.junit.jupiter.api.Test;
 
-import dev.assistants.client.AssistantsOperations;
 import dev.assistants.api.ApiError;
 import dev.assistants.api.AssistantStreamEvent;
 import dev.assistants.api.MessageContent;
 import dev.assistants.api.RunStatus;
+import dev.assistants.client.AssistantsOperations;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;

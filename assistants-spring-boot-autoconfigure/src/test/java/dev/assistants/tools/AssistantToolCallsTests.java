@@ -20,17 +20,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.assistants.client.AssistantsJson;
-import dev.assistants.client.AssistantsTemplate;
-import dev.assistants.client.PollOptions;
-import dev.assistants.client.RequestOptions;
-import dev.assistants.client.ResponseSequence;
 import dev.assistants.api.AssistantStreamEvent;
 import dev.assistants.api.AssistantTool;
 import dev.assistants.api.AssistantToolsFunction;
 import dev.assistants.api.CreateRunRequest;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStatus;
+import dev.assistants.client.AssistantsJson;
+import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.PollOptions;
+import dev.assistants.client.RequestOptions;
+import dev.assistants.client.ResponseSequence;
 
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.annotation.Tool;

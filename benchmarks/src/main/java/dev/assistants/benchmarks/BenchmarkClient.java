@@ -19,9 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.assistants.client.AssistantsJson;
-import dev.assistants.client.AssistantsTemplate;
-import dev.assistants.client.ListQuery;
 import dev.assistants.api.CreateMessageRequest;
 import dev.assistants.api.CreateRunRequest;
 import dev.assistants.api.ListMessagesResponse;
@@ -29,6 +26,9 @@ import dev.assistants.api.MessageDeltaObject;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepObject;
+import dev.assistants.client.AssistantsJson;
+import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.ListQuery;
 
 /**
  * The same calls made by each client under comparison.

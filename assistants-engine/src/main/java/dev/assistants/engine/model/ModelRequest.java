@@ -13,9 +13,9 @@ import dev.assistants.api.MessageContentImageFileObject;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.ReasoningEffort;
 import dev.assistants.api.RunObject;
-import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
 import dev.assistants.api.RunStepDetailsToolCallsObject;
+import dev.assistants.api.RunStepObject;
 
 /**
  * One turn of a run, as a model needs it.

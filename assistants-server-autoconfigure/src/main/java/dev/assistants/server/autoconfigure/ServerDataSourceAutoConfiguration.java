@@ -18,14 +18,14 @@ import org.springframework.context.annotation.Import;
  * database, so the server application excludes it, and this brings it back when there is a
  * database to connect to, named by {@code spring.datasource.url} or by a
  * {@link JdbcConnectionDetails} bean (a Testcontainers or Docker Compose service connection). It
- * comes after the service connections are registered and before what needs the data source.
+ * comes after Testcontainers registers its service connections (Docker Compose registers its own
+ * before the context refreshes) and before what needs the data source.
  * <p>
  * An application that does not exclude {@code DataSourceAutoConfiguration} gets Boot's own
  * behaviour: this changes nothing for it.
  */
 @AutoConfiguration(
-		afterName = { "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration",
-				"org.springframework.boot.docker.compose.service.connection.ServiceConnectionAutoConfiguration" },
+		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration",
 		beforeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",

@@ -17,14 +17,14 @@ import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 import reactor.test.StepVerifier;
 
+import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.SpecFixtures;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.NotFoundException;
 import dev.assistants.client.ResponseListener;
 import dev.assistants.client.ResponseSequence;
 import dev.assistants.client.RetrySettings;
-import dev.assistants.api.SpecFixtures;
-import dev.assistants.api.CreateRunRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

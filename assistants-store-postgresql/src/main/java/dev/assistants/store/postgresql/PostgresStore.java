@@ -40,8 +40,8 @@ import dev.assistants.engine.store.PageRequest;
 import dev.assistants.engine.store.RunLease;
 import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
-import dev.assistants.engine.store.StoredObject;
 import dev.assistants.engine.store.StoreUnavailableException;
+import dev.assistants.engine.store.StoredObject;
 import dev.assistants.engine.store.StoredRun;
 
 /**
