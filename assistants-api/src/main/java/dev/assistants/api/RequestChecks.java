@@ -117,6 +117,25 @@ final class RequestChecks {
 		});
 	}
 
+	/** The attributes of a file in a vector store: as many as metadata, values strings, numbers or booleans. */
+	static void attributes(@Nullable Map<String, Object> attributes) {
+		if (attributes == null) {
+			return;
+		}
+		Assert.isTrue(attributes.size() <= METADATA_MAX_KEYS,
+				() -> "attributes must have at most 16 keys but has " + attributes.size());
+		attributes.forEach((key, value) -> {
+			Assert.isTrue(key != null && key.length() <= METADATA_MAX_KEY_LENGTH,
+					() -> "attributes keys must have at most 64 characters but '" + abbreviate(key) + "' has more");
+			Assert.isTrue(value instanceof String || value instanceof Number || value instanceof Boolean,
+					() -> "attributes values must be strings, numbers or booleans but the value of '" + abbreviate(key)
+							+ "' is not");
+			Assert.isTrue(!(value instanceof String text) || text.length() <= METADATA_MAX_VALUE_LENGTH,
+					() -> "attributes values must have at most 512 characters but the value of '" + abbreviate(key)
+							+ "' has more");
+		});
+	}
+
 	static void range(String name, @Nullable Double value, double min, double max) {
 		Assert.isTrue(value == null || (value >= min && value <= max),
 				() -> name + " must be between " + format(min) + " and " + format(max) + " but was " + value);

@@ -21,7 +21,7 @@ public record UnknownVariant(@JsonValue JsonNode json) implements AssistantTool,
 		MessageContentPart, MessageContentTextAnnotation, RunStepDetails, RunStepDetailsToolCall,
 		RunStepDetailsToolCallsCodeOutput, ChunkingStrategy, AssistantsApiResponseFormatOption, MessageDeltaContent,
 		MessageDeltaContentTextAnnotation, RunStepDeltaStepDetails, RunStepDeltaStepDetailsToolCall,
-		RunStepDeltaStepDetailsToolCallsCodeOutput {
+		RunStepDeltaStepDetailsToolCallsCodeOutput, SearchFilter {
 
 	/**
 	 * Create an instance holding the given JSON.

@@ -2,6 +2,7 @@ package dev.assistants.engine;
 
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.api.CreateAssistantRequest;
@@ -27,10 +28,14 @@ final class AssistantOperations {
 
 	private final RequestReader reader;
 
-	AssistantOperations(AssistantsStore store, ApiObjects objects, RequestReader reader) {
+	private final VectorStoreOperations vectorStores;
+
+	AssistantOperations(AssistantsStore store, ApiObjects objects, RequestReader reader,
+			VectorStoreOperations vectorStores) {
 		this.store = store;
 		this.objects = objects;
 		this.reader = reader;
+		this.vectorStores = vectorStores;
 	}
 
 	ObjectNode create(String project, String body) {
@@ -41,16 +46,18 @@ final class AssistantOperations {
 		assistant.set("model", request.get("model"));
 		assistant.set("instructions", orDefault(request.get("instructions"), NODES.nullNode()));
 		assistant.set("tools", orDefault(request.get("tools"), NODES.arrayNode()));
-		assistant.set("tool_resources", orDefault(request.get("tool_resources"), NODES.objectNode()));
+		JsonNode toolResources = request.get("tool_resources");
 		assistant.set("metadata", orDefault(request.get("metadata"), NODES.objectNode()));
 		assistant.set("temperature", orDefault(request.get("temperature"), NODES.numberNode(1.0)));
 		assistant.set("top_p", orDefault(request.get("top_p"), NODES.numberNode(1.0)));
 		assistant.set("response_format", orDefault(request.get("response_format"), NODES.stringNode("auto")));
 		assistant.set(REASONING_EFFORT, orDefault(request.get("reasoning_effort"), NODES.nullNode()));
 		this.store.inTransaction((tx) -> {
+			assistant.set("tool_resources", this.vectorStores.toolResources(tx, project, toolResources));
 			tx.insert(ObjectKind.ASSISTANT, project, assistant);
 			return assistant;
 		});
+		this.vectorStores.ingestNow();
 		return ApiObjects.publicView(assistant);
 	}
 
@@ -70,6 +77,9 @@ final class AssistantOperations {
 		return ApiObjects.publicView(this.store.inTransaction((tx) -> {
 			ObjectNode assistant = tx.lock(ObjectKind.ASSISTANT, project, assistantId)
 				.orElseThrow(() -> ApiException.notFound(ObjectKind.ASSISTANT, assistantId));
+			if (request.has("tool_resources")) {
+				request.set("tool_resources", this.vectorStores.toolResources(tx, project, request.get("tool_resources")));
+			}
 			assistant.setAll(request);
 			assistant.set("tools", orDefault(assistant.get("tools"), NODES.arrayNode()));
 			assistant.set("metadata", orDefault(assistant.get("metadata"), NODES.objectNode()));

@@ -23,11 +23,13 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
+import dev.assistants.engine.documents.Embeddings;
+import dev.assistants.engine.documents.TextExtractor;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
 
 /**
- * The Assistants API v2, once: the 23 operations, files and uploads as WebFlux routes under
+ * The Assistants API v2, once: the 23 operations, files, uploads and vector stores as WebFlux routes under
  * {@code /v1}, with the specification's validation, pagination and errors, the run lifecycle and its
  * steps, and streaming in OpenAI's event order. What it keeps goes to an {@link AssistantsStore}; what answers the runs is
  * an {@link AssistantModel}.
@@ -57,6 +59,8 @@ public final class AssistantsEngine implements AutoCloseable {
 
 	private final CallerFilter callerFilter;
 
+	private final Ingestion ingestion;
+
 	private AssistantsEngine(Builder builder) {
 		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler
 				: (builder.store.blocks() ? Schedulers.boundedElastic() : Schedulers.immediate());
@@ -64,18 +68,25 @@ public final class AssistantsEngine implements AutoCloseable {
 		ApiObjects objects = new ApiObjects(builder.clock);
 		RequestReader reader = new RequestReader();
 		RunLifecycle lifecycle = new RunLifecycle(builder.store, objects);
-		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader);
 		RunLeases leases = new RunLeases(builder.instanceId, builder.runLease);
 		EngineListener listener = EngineListeners.of(builder.listeners);
 		ExecutionObserver observer = new ExecutionObserver(builder.observations, listener);
 		FileOperations files = new FileOperations(builder.store, objects, storeScheduler, builder.maxFileSize);
+		FileSearch search = new FileSearch(builder.store, builder.embeddings);
+		this.ingestion = new Ingestion(builder.store, objects, builder.textExtractor, search, Schedulers.boundedElastic(),
+				this.background, builder.ingestionConcurrency, builder.ingestionLease);
+		VectorStoreOperations vectorStores = new VectorStoreOperations(builder.store, objects, reader, files, search,
+				this.ingestion::ingestNow);
+		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader, vectorStores);
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
-				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background, files);
+				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background, files,
+				new FileSearchTool(builder.store, search, vectorStores));
 		this.sweep = new RunSweep(builder.store, objects, this.executor, lifecycle, leases, listener, observer);
 		this.leaseRenewal = new LeaseRenewal(builder.store, leases, this.executor);
-		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader), threads,
+		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader, vectorStores), threads,
 				new RunOperations(builder.store, objects, reader, threads, builder.runExpiry, builder.toolTypes, leases),
-				this.executor, files, new UploadOperations(builder.store, objects, reader, files, storeScheduler), json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
+				this.executor, files, new UploadOperations(builder.store, objects, reader, files, storeScheduler),
+				vectorStores, json, storeScheduler, builder.maxRequestSize, builder.pollInterval, listener);
 		this.callerFilter = new CallerFilter(builder.apiKeys);
 		FileSweep fileSweep = new FileSweep(builder.store, objects, this.background);
 		this.background.every(builder.expiryCheckInterval, "expire runs or take over runs whose server stopped",
@@ -87,6 +98,11 @@ public final class AssistantsEngine implements AutoCloseable {
 			fileSweep.sweep();
 			return true;
 		});
+		this.background.every(builder.expiryCheckInterval, "ingest files added to vector stores", storeScheduler,
+				() -> {
+					this.ingestion.ingestNow();
+					return true;
+				});
 		// on a thread of their own, so that a queue of requests for the store does not hold them up
 		this.background.every(leases.renewInterval(), "renew the leases of the runs executing here",
 				this.leaseScheduler, () -> {
@@ -167,6 +183,7 @@ public final class AssistantsEngine implements AutoCloseable {
 	public void close() {
 		List<String> executing = this.executor.executing();
 		this.background.close();
+		this.ingestion.handBack();
 		this.leaseScheduler.dispose();
 		this.leaseRenewal.handBack(executing);
 	}
@@ -209,6 +226,14 @@ public final class AssistantsEngine implements AutoCloseable {
 		private final List<EngineListener> listeners = new ArrayList<>();
 
 		private ObservationRegistry observations = ObservationRegistry.NOOP;
+
+		private TextExtractor textExtractor = new PlainTextExtractor();
+
+		private @Nullable Embeddings embeddings;
+
+		private int ingestionConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+		private Duration ingestionLease = Duration.ofMinutes(5);
 
 		private Builder(AssistantsStore store, AssistantModel model) {
 			this.store = Objects.requireNonNull(store, "store must not be null");
@@ -388,6 +413,59 @@ public final class AssistantsEngine implements AutoCloseable {
 				throw new IllegalArgumentException("maxFileSize must be positive but was " + bytes);
 			}
 			this.maxFileSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Set what reads the text of the files added to vector stores; by default only UTF-8 text
+		 * files are read, others end {@code failed} with {@code unsupported_file}.
+		 * @param extractor the text extractor
+		 * @return this builder
+		 */
+		public Builder textExtractor(TextExtractor extractor) {
+			this.textExtractor = Objects.requireNonNull(extractor, "extractor must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the embedding model file search compares meanings with, beside keywords, if the store
+		 * {@linkplain AssistantsStore#searchesVectors() compares vectors}; without one (the default)
+		 * file search ranks by keywords only.
+		 * @param embeddings the embedding model
+		 * @return this builder
+		 */
+		public Builder embeddings(Embeddings embeddings) {
+			this.embeddings = Objects.requireNonNull(embeddings, "embeddings must not be null");
+			return this;
+		}
+
+		/**
+		 * Set how many files this engine ingests at once; as many as the machine has processors by
+		 * default.
+		 * @param files the files
+		 * @return this builder
+		 */
+		public Builder ingestionConcurrency(int files) {
+			if (files < 1) {
+				throw new IllegalArgumentException("ingestionConcurrency must be positive but was " + files);
+			}
+			this.ingestionConcurrency = files;
+			return this;
+		}
+
+		/**
+		 * Set how long this engine holds a file it ingests: when it stops meanwhile, another engine
+		 * on the store (or its next start) ingests the file once this time has passed. 5 minutes by
+		 * default: longer than the longest ingestion of a file.
+		 * @param lease the duration
+		 * @return this builder
+		 */
+		public Builder ingestionLease(Duration lease) {
+			Objects.requireNonNull(lease, "lease must not be null");
+			if (lease.isNegative() || lease.isZero()) {
+				throw new IllegalArgumentException("ingestionLease must be positive but was " + lease);
+			}
+			this.ingestionLease = lease;
 			return this;
 		}
 

@@ -59,6 +59,11 @@ final class BackgroundWork implements AutoCloseable {
 				})));
 	}
 
+	/** Whether this has closed: work still under way writes nothing more. */
+	boolean closed() {
+		return this.closed;
+	}
+
 	/** Stop all the work. */
 	@Override
 	public void close() {

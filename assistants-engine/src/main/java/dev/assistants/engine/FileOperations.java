@@ -141,6 +141,16 @@ final class FileOperations {
 		})).subscribeOn(this.scheduler).flatMap((deleted) -> this.store.blobs().delete(fileId).thenReturn(deleted));
 	}
 
+	/** The project's file, or a 404 if it has none of that ID (or it expired). */
+	ObjectNode file(StoreTransaction tx, String project, String fileId) {
+		return find(tx, project, fileId);
+	}
+
+	/** The content type a file was uploaded with, if it was given one. */
+	static @Nullable String contentType(ObjectNode file) {
+		return file.path(CONTENT_TYPE).asString(null);
+	}
+
 	private ObjectNode find(StoreTransaction tx, String project, String fileId) {
 		return tx.find(ObjectKind.FILE, project, fileId)
 			.filter((file) -> !expired(file, this.objects.now()))

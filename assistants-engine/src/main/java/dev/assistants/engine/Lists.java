@@ -2,6 +2,7 @@ package dev.assistants.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -40,17 +41,27 @@ final class Lists {
 	 */
 	static ObjectNode page(StoreTransaction tx, ObjectKind kind, String project, Scope scope,
 			Map<String, String> query, Limits limits, Predicate<ObjectNode> filter) {
+		return page(tx, kind, project, scope, query, limits, filter, ApiObjects::publicView);
+	}
+
+	/**
+	 * The page a query asks for, of the objects that pass the filter, each shown as the view
+	 * makes it.
+	 */
+	static ObjectNode page(StoreTransaction tx, ObjectKind kind, String project, Scope scope,
+			Map<String, String> query, Limits limits, Predicate<ObjectNode> filter,
+			Function<ObjectNode, ObjectNode> view) {
 		PageRequest request = new PageRequest(limits.limit(query.get("limit")), ascending(query.get("order")),
 				cursor(tx, kind, project, scope, query.get("after"), "after"),
 				cursor(tx, kind, project, scope, query.get("before"), "before"));
-		return render(tx.page(kind, project, scope, request), filter);
+		return render(tx.page(kind, project, scope, request), filter, view);
 	}
 
-	private static ObjectNode render(Page page, Predicate<ObjectNode> filter) {
+	private static ObjectNode render(Page page, Predicate<ObjectNode> filter, Function<ObjectNode, ObjectNode> view) {
 		List<ObjectNode> data = page.data().stream().filter(filter).toList();
 		ObjectNode list = ApiObjects.NODES.objectNode().put("object", "list");
 		ArrayNode array = list.putArray("data");
-		data.forEach((object) -> array.add(ApiObjects.publicView(object)));
+		data.forEach((object) -> array.add(view.apply(object)));
 		list.put("first_id", data.isEmpty() ? null : ApiObjects.id(data.get(0)));
 		list.put("last_id", data.isEmpty() ? null : ApiObjects.id(data.get(data.size() - 1)));
 		list.put("has_more", page.hasMore());
@@ -73,16 +84,21 @@ final class Lists {
 		if (id == null || id.isEmpty()) {
 			return null;
 		}
-		boolean inList = tx.find(kind, project, id)
+		// a file of a vector store is kept by its vector store's ID and its own
+		String key = (kind == ObjectKind.VECTOR_STORE_FILE && scope.vectorStoreId() != null)
+				? ObjectKind.vectorStoreFileKey(scope.vectorStoreId(), id) : id;
+		boolean inList = tx.find(kind, project, key)
 			.filter((object) -> (scope.threadId() == null || scope.threadId().equals(threadOf(kind, object)))
 					&& (scope.runId() == null || scope.runId().equals(object.path("run_id").asString(null)))
-					&& (scope.purpose() == null || scope.purpose().equals(object.path("purpose").asString(null))))
+					&& (scope.purpose() == null || scope.purpose().equals(object.path("purpose").asString(null)))
+					&& (scope.batchId() == null || scope.batchId()
+						.equals(object.path(VectorStoreOperations.BATCH_ID).asString(null))))
 			.isPresent();
 		if (!inList) {
 			throw ApiException.invalid("Invalid '" + param + "': no object with id '" + id + "' in this list.", param,
 					"invalid_value");
 		}
-		return id;
+		return key;
 	}
 
 	private static @Nullable String threadOf(ObjectKind kind, ObjectNode object) {

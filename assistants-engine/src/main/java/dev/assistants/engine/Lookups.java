@@ -54,6 +54,28 @@ final class Lookups {
 			.filter((step) -> runId.equals(step.path("run_id").asString(null))), ObjectKind.RUN_STEP, stepId);
 	}
 
+	static ObjectNode vectorStore(StoreTransaction tx, String project, String vectorStoreId) {
+		return found(tx.find(ObjectKind.VECTOR_STORE, project, vectorStoreId), ObjectKind.VECTOR_STORE, vectorStoreId);
+	}
+
+	/** The vector store, locked so that its counts change only in this transaction meanwhile. */
+	static ObjectNode lockedVectorStore(StoreTransaction tx, String project, String vectorStoreId) {
+		return found(tx.lock(ObjectKind.VECTOR_STORE, project, vectorStoreId), ObjectKind.VECTOR_STORE, vectorStoreId);
+	}
+
+	static ObjectNode vectorStoreFile(StoreTransaction tx, String project, String vectorStoreId, String fileId) {
+		vectorStore(tx, project, vectorStoreId);
+		return found(tx.find(ObjectKind.VECTOR_STORE_FILE, project, ObjectKind.vectorStoreFileKey(vectorStoreId, fileId)),
+				ObjectKind.VECTOR_STORE_FILE, fileId);
+	}
+
+	static ObjectNode batch(StoreTransaction tx, String project, String vectorStoreId, String batchId) {
+		vectorStore(tx, project, vectorStoreId);
+		return found(tx.find(ObjectKind.VECTOR_STORE_FILE_BATCH, project, batchId)
+			.filter((batch) -> vectorStoreId.equals(batch.path("vector_store_id").asString(null))),
+				ObjectKind.VECTOR_STORE_FILE_BATCH, batchId);
+	}
+
 	private static boolean inThread(ObjectNode object, String threadId) {
 		return threadId.equals(object.path("thread_id").asString(null));
 	}

@@ -42,7 +42,7 @@ import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The HTTP side of the engine: the API's routes under {@code /v1} (the 23 Assistants operations,
- * files and uploads), in the caller's project,
+ * files, uploads and vector stores), in the caller's project,
  * the bounded request body, and answers as JSON, as server-sent events for a streamed run, or as an
  * error in OpenAI's shape.
  */
@@ -70,6 +70,8 @@ final class Routes {
 
 	private final UploadOperations uploads;
 
+	private final VectorStoreOperations vectorStores;
+
 	private final Scheduler scheduler;
 
 	private final int maxRequestSize;
@@ -79,8 +81,8 @@ final class Routes {
 	private final EngineListener listener;
 
 	Routes(AssistantOperations assistants, ThreadOperations threads, RunOperations runs, RunExecutor executor,
-			FileOperations files, UploadOperations uploads, JsonMapper json, Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval,
-			EngineListener listener) {
+			FileOperations files, UploadOperations uploads, VectorStoreOperations vectorStores, JsonMapper json,
+			Scheduler scheduler, int maxRequestSize, Supplier<Duration> pollInterval, EngineListener listener) {
 		this.listener = listener;
 		this.assistants = assistants;
 		this.threads = threads;
@@ -88,6 +90,7 @@ final class Routes {
 		this.executor = executor;
 		this.files = files;
 		this.uploads = uploads;
+		this.vectorStores = vectorStores;
 		this.json = json;
 		this.scheduler = scheduler;
 		this.maxRequestSize = maxRequestSize;
@@ -134,9 +137,10 @@ final class Routes {
 				.POST("/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", run((call) -> this.runs
 					.submitToolOutputs(call.project(), call.param("thread_id"), call.param("run_id"), call.body())))
 				.GET("/threads/{thread_id}/runs/{run_id}/steps", json((call) -> this.runs.listSteps(call.project(),
-						call.param("thread_id"), call.param("run_id"), call.query())))
+						call.param("thread_id"), call.param("run_id"), call.query(), call.resultContents())))
 				.GET("/threads/{thread_id}/runs/{run_id}/steps/{step_id}", json((call) -> this.runs.getStep(
-						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"))))
+						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"),
+						call.resultContents())))
 				.POST("/files", multipart((call, parts) -> this.files.create(call.project(), parts)))
 				.GET("/files", json((call) -> this.files.list(call.project(), call.query())))
 				.GET("/files/{file_id}", json((call) -> this.files.get(call.project(), call.param("file_id"))))
@@ -149,6 +153,38 @@ final class Routes {
 						call.param("upload_id"), call.body())))
 				.POST("/uploads/{upload_id}/cancel",
 						async((call) -> this.uploads.cancel(call.project(), call.param("upload_id"))))
+				.GET("/vector_stores", json((call) -> this.vectorStores.list(call.project(), call.query())))
+				.POST("/vector_stores", json((call) -> this.vectorStores.create(call.project(), call.body())))
+				.GET("/vector_stores/{vector_store_id}",
+						json((call) -> this.vectorStores.get(call.project(), call.param("vector_store_id"))))
+				.POST("/vector_stores/{vector_store_id}", json((call) -> this.vectorStores.modify(call.project(),
+						call.param("vector_store_id"), call.body())))
+				.DELETE("/vector_stores/{vector_store_id}",
+						json((call) -> this.vectorStores.delete(call.project(), call.param("vector_store_id"))))
+				.POST("/vector_stores/{vector_store_id}/search", json((call) -> this.vectorStores
+					.search(call.project(), call.param("vector_store_id"), call.body())))
+				.GET("/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
+					.listFiles(call.project(), call.param("vector_store_id"), call.query())))
+				.POST("/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
+					.createFile(call.project(), call.param("vector_store_id"), call.body())))
+				.GET("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+					.getFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+				.POST("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+					.updateFileAttributes(call.project(), call.param("vector_store_id"), call.param("file_id"),
+							call.body())))
+				.DELETE("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+					.deleteFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+				.GET("/vector_stores/{vector_store_id}/files/{file_id}/content", json((call) -> this.vectorStores
+					.fileContent(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+				.POST("/vector_stores/{vector_store_id}/file_batches", json((call) -> this.vectorStores
+					.createBatch(call.project(), call.param("vector_store_id"), call.body())))
+				.GET("/vector_stores/{vector_store_id}/file_batches/{batch_id}", json((call) -> this.vectorStores
+					.getBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
+				.POST("/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel", json((call) -> this.vectorStores
+					.cancelBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
+				.GET("/vector_stores/{vector_store_id}/file_batches/{batch_id}/files", json((call) -> this.vectorStores
+					.listBatchFiles(call.project(), call.param("vector_store_id"), call.param("batch_id"),
+							call.query())))
 				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
 						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
 			.build();
@@ -212,7 +248,11 @@ final class Routes {
 				// the request's observation, which WebFlux puts in the context: the execution's parent
 				Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 				Flux<RunEvent> execution = this.executor.execute(start.run(), !start.streamed(), observation);
-				return start.streamed() ? stream(Flux.fromIterable(start.events()).concatWith(execution), request)
+				boolean contents = resultContents(request);
+				return start.streamed() ? stream(Flux.fromIterable(start.events()).concatWith(execution)
+					.map((event) -> event.name().startsWith("thread.run.step.")
+							&& !event.name().equals("thread.run.step.delta")
+							? new RunEvent(event.name(), RunOperations.stepView(event.data(), contents)) : event), request)
 						: respond(200, start.object());
 			}))
 			.onErrorResume((ex) -> error(ex, request));
@@ -313,6 +353,11 @@ final class Routes {
 		}
 	}
 
+	/** Whether the request asks for the content of file search results. */
+	private static boolean resultContents(ServerRequest request) {
+		return request.queryParams().getOrDefault("include[]", List.of()).contains(INCLUDES.get(0));
+	}
+
 	/** {@code include[]} takes the one value the specification lists. */
 	private static void checkIncludes(ServerRequest request) {
 		for (String include : request.queryParams().getOrDefault("include[]", List.of())) {
@@ -330,6 +375,10 @@ final class Routes {
 
 		String param(String name) {
 			return this.request.pathVariable(name);
+		}
+
+		boolean resultContents() {
+			return Routes.resultContents(this.request);
 		}
 
 		Map<String, String> query() {

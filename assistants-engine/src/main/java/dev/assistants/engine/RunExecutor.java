@@ -26,6 +26,7 @@ import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStatus;
 import dev.assistants.api.RunStepObject;
 import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
 import dev.assistants.engine.store.AssistantsStore;
@@ -65,6 +66,11 @@ final class RunExecutor {
 
 	private final FileOperations files;
 
+	private final FileSearchTool fileSearch;
+
+	/** The most turns in a row a run's model may spend searching files. */
+	private static final int MAX_SEARCH_TURNS = 8;
+
 	private final JsonMapper json;
 
 	private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -81,7 +87,8 @@ final class RunExecutor {
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
-			Duration modelTimeout, ExecutionObserver observer, BackgroundWork background, FileOperations files) {
+			Duration modelTimeout, ExecutionObserver observer, BackgroundWork background, FileOperations files,
+			FileSearchTool fileSearch) {
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -94,6 +101,7 @@ final class RunExecutor {
 		this.observer = observer;
 		this.background = background;
 		this.files = files;
+		this.fileSearch = fileSearch;
 	}
 
 	/**
@@ -147,9 +155,22 @@ final class RunExecutor {
 	}
 
 	private Flux<RunEvent> turn(RunRef ref) {
+		return turn(ref, 1);
+	}
+
+	/**
+	 * One turn of the model, and the next as long as the model only searches files: a run whose
+	 * model searches more than {@value #MAX_SEARCH_TURNS} times in a row fails.
+	 */
+	private Flux<RunEvent> turn(RunRef ref, int number) {
+		if (number > MAX_SEARCH_TURNS) {
+			return inStore(() -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, "The model searched files "
+					+ MAX_SEARCH_TURNS + " times without answering."));
+		}
 		return Mono.fromCallable(() -> request(ref)).subscribeOn(this.scheduler).flatMapMany((request) -> {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
-					this::inStore);
+					this::inStore, FileSearchCalls.enabled(request) ? this.fileSearch : null,
+					FileSearchCalls.results(request.steps()).stream().map((result) -> result.fileId()).toList());
 			// the timeout sees the model's outputs as they come, however long writing each one takes
 			return this.observer.turn(request, withImageFiles(ref, request).flatMapMany(this.model::respond)
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
@@ -157,7 +178,8 @@ final class RunExecutor {
 				.onBackpressureBuffer()
 				.concatMap(turn::apply)
 				.concatWith(Flux.defer(turn::end))
-				.onErrorResume(ModelException.class, turn::fail);
+				.onErrorResume(ModelException.class, turn::fail)
+				.concatWith(Flux.defer(() -> turn.continues() ? turn(ref, number + 1) : Flux.empty()));
 		});
 	}
 

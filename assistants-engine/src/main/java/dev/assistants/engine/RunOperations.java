@@ -255,6 +255,9 @@ final class RunOperations {
 				.reduce((first, second) -> second)
 				.orElseThrow(() -> new IllegalStateException("Run " + runId + " requires action but has no step in progress"));
 			for (JsonNode call : step.at("/step_details/tool_calls")) {
+				if (!"function".equals(call.path("type").asString())) {
+					continue;
+				}
 				((ObjectNode) call.path("function")).put("output", outputs.get(ApiObjects.id(call)));
 			}
 			step.put("status", "completed");
@@ -271,16 +274,34 @@ final class RunOperations {
 		});
 	}
 
-	ObjectNode getStep(String project, String threadId, String runId, String stepId) {
-		return ApiObjects
-			.publicView(this.store.inTransaction((tx) -> Lookups.step(tx, project, threadId, runId, stepId)));
+	ObjectNode getStep(String project, String threadId, String runId, String stepId, boolean resultContents) {
+		return stepView(this.store.inTransaction((tx) -> Lookups.step(tx, project, threadId, runId, stepId)),
+				resultContents);
 	}
 
-	ObjectNode listSteps(String project, String threadId, String runId, Map<String, String> query) {
+	ObjectNode listSteps(String project, String threadId, String runId, Map<String, String> query,
+			boolean resultContents) {
 		return this.store.inTransaction((tx) -> {
 			Lookups.run(tx, project, threadId, runId);
-			return Lists.page(tx, ObjectKind.RUN_STEP, project, Scope.run(threadId, runId), query);
+			return Lists.page(tx, ObjectKind.RUN_STEP, project, Scope.run(threadId, runId), query, Lists.LIMITS,
+					(step) -> true, (step) -> stepView(step, resultContents));
 		});
+	}
+
+	/**
+	 * A step as clients see it: the content of its file search results only if they asked for it
+	 * ({@code include[]=step_details.tool_calls[*].file_search.results[*].content}).
+	 */
+	static ObjectNode stepView(ObjectNode step, boolean resultContents) {
+		ObjectNode view = ApiObjects.publicView(step);
+		if (!resultContents) {
+			for (JsonNode call : view.at("/step_details/tool_calls")) {
+				for (JsonNode result : call.at("/file_search/results")) {
+					((ObjectNode) result).remove("content");
+				}
+			}
+		}
+		return view;
 	}
 
 }

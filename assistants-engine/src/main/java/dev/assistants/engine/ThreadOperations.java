@@ -30,29 +30,35 @@ final class ThreadOperations {
 
 	private final RequestReader reader;
 
-	ThreadOperations(AssistantsStore store, ApiObjects objects, RequestReader reader) {
+	private final VectorStoreOperations vectorStores;
+
+	ThreadOperations(AssistantsStore store, ApiObjects objects, RequestReader reader,
+			VectorStoreOperations vectorStores) {
 		this.store = store;
 		this.objects = objects;
 		this.reader = reader;
+		this.vectorStores = vectorStores;
 	}
 
 	// Threads
 
 	ObjectNode create(String project, String body) {
 		ObjectNode request = this.reader.read(body.isBlank() ? "{}" : body, CreateThreadRequest.class);
-		return ApiObjects.publicView(this.store.inTransaction((tx) -> insertThread(tx, project, request)));
+		ObjectNode thread = ApiObjects.publicView(this.store.inTransaction((tx) -> insertThread(tx, project, request)));
+		this.vectorStores.ingestNow();
+		return thread;
 	}
 
 	/** A new thread with the messages of the request, in one transaction with the caller's other writes. */
 	ObjectNode insertThread(StoreTransaction tx, String project, ObjectNode request) {
 		ObjectNode thread = this.objects.create("thread_", "thread");
-		thread.set("tool_resources", orDefault(request.get("tool_resources"), NODES.objectNode()));
+		thread.set("tool_resources", this.vectorStores.toolResources(tx, project, request.get("tool_resources")));
 		thread.set("metadata", orDefault(request.get("metadata"), NODES.objectNode()));
 		tx.insert(ObjectKind.THREAD, project, thread);
 		for (JsonNode message : request.path("messages")) {
 			insertMessage(tx, project, ApiObjects.id(thread), (ObjectNode) message);
 		}
-		return thread;
+		return Lookups.thread(tx, project, ApiObjects.id(thread));
 	}
 
 	ObjectNode get(String project, String threadId) {
@@ -63,6 +69,9 @@ final class ThreadOperations {
 		ObjectNode request = this.reader.read(body, ModifyThreadRequest.class);
 		return ApiObjects.publicView(this.store.inTransaction((tx) -> {
 			ObjectNode thread = Lookups.lockedThread(tx, project, threadId);
+			if (request.has("tool_resources")) {
+				request.set("tool_resources", this.vectorStores.toolResources(tx, project, request.get("tool_resources")));
+			}
 			thread.setAll(request);
 			thread.set("metadata", orDefault(thread.get("metadata"), NODES.objectNode()));
 			tx.update(ObjectKind.THREAD, project, thread);
@@ -83,7 +92,7 @@ final class ThreadOperations {
 
 	ObjectNode createMessage(String project, String threadId, String body) {
 		ObjectNode request = this.reader.read(body, CreateMessageRequest.class);
-		return ApiObjects.publicView(this.store.inTransaction((tx) -> {
+		ObjectNode message = ApiObjects.publicView(this.store.inTransaction((tx) -> {
 			Lookups.lockedThread(tx, project, threadId);
 			tx.activeRun(project, threadId).ifPresent((active) -> {
 				throw ApiException.invalid("Can't add messages to " + threadId + " while a run "
@@ -91,6 +100,8 @@ final class ThreadOperations {
 			});
 			return insertMessage(tx, project, threadId, request);
 		}));
+		this.vectorStores.ingestNow();
+		return message;
 	}
 
 	/** A message from a {@code CreateMessageRequest}, as a thread, a run or the caller adds it. */
@@ -110,6 +121,10 @@ final class ThreadOperations {
 		message.set("attachments", orDefault(request.get("attachments"), NODES.arrayNode()));
 		message.set("metadata", orDefault(request.get("metadata"), NODES.objectNode()));
 		tx.insert(ObjectKind.MESSAGE, project, message);
+		ObjectNode thread = Lookups.thread(tx, project, threadId);
+		if (this.vectorStores.attachToThread(tx, project, thread, message.get("attachments"))) {
+			tx.update(ObjectKind.THREAD, project, thread);
+		}
 		return message;
 	}
 

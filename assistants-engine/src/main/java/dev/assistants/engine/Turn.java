@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;
@@ -61,8 +66,22 @@ final class Turn {
 
 	private boolean ended;
 
+	private boolean continues;
+
+	private final @Nullable FileSearchTool fileSearch;
+
+	/** The files of the run's file search results so far, by their number: what markers cite. */
+	private final List<String> citedFiles;
+
+	/**
+	 * A turn.
+	 * @param fileSearch the file search tool, if the run may search files: a call of
+	 * {@value FileSearchCalls#TOOL_NAME} is then the server's to execute
+	 * @param citedFiles the files of the run's file search results so far, by number
+	 */
 	Turn(RunRef ref, String assistantId, AssistantsStore store, ApiObjects objects, ThreadOperations threads,
-			RunLifecycle lifecycle, Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore) {
+			RunLifecycle lifecycle, Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore,
+			@Nullable FileSearchTool fileSearch, List<String> citedFiles) {
 		this.ref = ref;
 		this.assistantId = assistantId;
 		this.store = store;
@@ -70,6 +89,16 @@ final class Turn {
 		this.threads = threads;
 		this.lifecycle = lifecycle;
 		this.inStore = inStore;
+		this.fileSearch = fileSearch;
+		this.citedFiles = new ArrayList<>(citedFiles);
+	}
+
+	/**
+	 * Whether the run goes on with another turn: this one ended with calls the server executed
+	 * itself (file searches) and nothing for the client to do.
+	 */
+	boolean continues() {
+		return this.continues;
 	}
 
 	/** The events of one output of the model. */
@@ -83,10 +112,24 @@ final class Turn {
 		}
 		if (output instanceof ToolCallDelta delta) {
 			Flux<RunEvent> opening = (this.toolStep == null) ? write(this::openToolStep) : Flux.empty();
-			return opening.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Flux.just(stepDelta(delta))));
+			return opening.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Mono.justOrEmpty(stepDelta(delta)).flux()));
 		}
 		Finish finish = (Finish) output;
-		return write((tx, run) -> finish(tx, run, finish));
+		List<FunctionCall> searches = this.calls.values().stream().filter(this::isFileSearch).toList();
+		if (searches.isEmpty() || finish.reason() == FinishReason.LENGTH) {
+			return write((tx, run) -> finish(tx, run, finish));
+		}
+		// the searches run before the turn's end is written, outside its transaction
+		return Mono.fromCallable(() -> {
+			for (FunctionCall search : searches) {
+				search.result = this.fileSearch.search(this.ref, search.id, search.arguments.toString());
+			}
+			return searches;
+		}).subscribeOn(Schedulers.boundedElastic()).flatMapMany((done) -> write((tx, run) -> finish(tx, run, finish)));
+	}
+
+	private boolean isFileSearch(FunctionCall call) {
+		return this.fileSearch != null && FileSearchCalls.TOOL_NAME.equals(call.name);
 	}
 
 	/** The end of a turn whose model completed without saying why. */
@@ -176,7 +219,7 @@ final class Turn {
 		return new RunEvent("thread.message.delta", delta);
 	}
 
-	private RunEvent stepDelta(ToolCallDelta piece) {
+	private @Nullable RunEvent stepDelta(ToolCallDelta piece) {
 		ObjectNode call = NODES.objectNode().put("index", piece.index());
 		FunctionCall known = this.calls.get(piece.index());
 		ObjectNode function;
@@ -184,15 +227,27 @@ final class Turn {
 			known = new FunctionCall((piece.id() != null) ? piece.id() : this.objects.newId("call_"),
 					(piece.name() != null) ? piece.name() : "");
 			this.calls.put(piece.index(), known);
+			known.arguments.append(piece.arguments());
+			if (isFileSearch(known)) {
+				call.put("id", known.id).put("type", "file_search").putObject("file_search");
+				return stepDelta(call);
+			}
 			call.put("id", known.id).put("type", "function");
 			function = call.putObject("function").put("name", known.name).put("arguments", piece.arguments());
 			function.putNull("output");
 		}
 		else {
+			known.arguments.append(piece.arguments());
+			if (isFileSearch(known)) {
+				return null;
+			}
 			call.put("type", "function");
 			function = call.putObject("function").put("arguments", piece.arguments());
 		}
-		known.arguments.append(piece.arguments());
+		return stepDelta(call);
+	}
+
+	private RunEvent stepDelta(ObjectNode call) {
 		ObjectNode delta = NODES.objectNode().put("id", ApiObjects.id(this.toolStep)).put("object", "thread.run.step.delta");
 		delta.putObject("delta")
 			.putObject("step_details")
@@ -210,6 +265,12 @@ final class Turn {
 		List<RunEvent> events = new ArrayList<>(
 				completeMessage(tx, finish.reason(), (this.toolStep == null) ? usage : null));
 		if (this.toolStep != null && !truncated) {
+			if (this.calls.values().stream().allMatch(this::isFileSearch)) {
+				completeToolStep(tx, run, usage);
+				events.add(RunEvent.of("thread.run.step.completed", this.toolStep));
+				this.continues = true;
+				return events;
+			}
 			requireAction(tx, run, usage);
 			events.add(RunEvent.of("thread.run.requires_action", run));
 			return events;
@@ -271,17 +332,41 @@ final class Turn {
 				RunEvent.of("thread.run.step.completed", step));
 	}
 
-	/** The run waits for the outputs of the functions the model called. */
-	private void requireAction(StoreTransaction tx, ObjectNode run, TokenUsage usage) {
+	/** The step holds the turn's calls: searches with their results, functions waiting for outputs. */
+	private ArrayNode writeCalls(ArrayNode requiredCalls) {
 		ArrayNode stepCalls = this.toolStep.withArray("/step_details/tool_calls");
-		ArrayNode requiredCalls = NODES.arrayNode();
 		stepCalls.removeAll();
 		for (FunctionCall call : this.calls.values()) {
+			if (isFileSearch(call)) {
+				stepCalls.add(call.result);
+				for (JsonNode result : call.result.at("/file_search/results")) {
+					this.citedFiles.add(result.path("file_id").asString());
+				}
+				continue;
+			}
 			ObjectNode function = NODES.objectNode().put("name", call.name).put("arguments", call.arguments.toString());
 			requiredCalls.addObject().put("id", call.id).put("type", "function").set("function", function);
 			stepCalls.addObject().put("id", call.id).put("type", "function").set("function",
 					function.deepCopy().putNull("output"));
 		}
+		return stepCalls;
+	}
+
+	/** The step of searches only is done, and the run goes on with another turn. */
+	private void completeToolStep(StoreTransaction tx, ObjectNode run, TokenUsage usage) {
+		writeCalls(NODES.arrayNode());
+		this.toolStep.put("status", "completed");
+		this.toolStep.put("completed_at", this.objects.now());
+		RunLifecycle.addUsage(this.toolStep, usage);
+		RunLifecycle.showUsage(this.toolStep);
+		tx.update(ObjectKind.RUN_STEP, this.ref.project(), this.toolStep);
+		tx.update(ObjectKind.RUN, this.ref.project(), run);
+	}
+
+	/** The run waits for the outputs of the functions the model called. */
+	private void requireAction(StoreTransaction tx, ObjectNode run, TokenUsage usage) {
+		ArrayNode requiredCalls = NODES.arrayNode();
+		writeCalls(requiredCalls);
 		RunLifecycle.addUsage(this.toolStep, usage);
 		tx.update(ObjectKind.RUN_STEP, this.ref.project(), this.toolStep);
 		run.put("status", "requires_action");
@@ -291,8 +376,23 @@ final class Turn {
 		tx.update(ObjectKind.RUN, this.ref.project(), run);
 	}
 
+	/** The message's text, with a {@code file_citation} annotation for each marker of a result it cites. */
 	private ArrayNode content() {
-		return NODES.arrayNode().add(ApiObjects.textPart(this.text.toString()));
+		String text = this.text.toString();
+		ObjectNode part = ApiObjects.textPart(text);
+		ArrayNode annotations = (ArrayNode) part.at("/text/annotations");
+		Matcher marker = FileSearchCalls.MARKER.matcher(text);
+		while (marker.find()) {
+			int number = Integer.parseInt(marker.group(1));
+			if (number < this.citedFiles.size()) {
+				ObjectNode annotation = annotations.addObject().put("type", "file_citation").put("text", marker.group());
+				annotation.putObject("file_citation").put("file_id", this.citedFiles.get(number));
+				// indices count characters (code points), as the API's clients do
+				annotation.put("start_index", text.codePointCount(0, marker.start()));
+				annotation.put("end_index", text.codePointCount(0, marker.end()));
+			}
+		}
+		return NODES.arrayNode().add(part);
 	}
 
 	/**
@@ -312,6 +412,9 @@ final class Turn {
 		private final String name;
 
 		private final StringBuilder arguments = new StringBuilder();
+
+		/** A file search's tool call, with its results, once executed. */
+		private @Nullable ObjectNode result;
 
 		FunctionCall(String id, String name) {
 			this.id = id;

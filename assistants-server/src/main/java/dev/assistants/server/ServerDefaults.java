@@ -23,17 +23,20 @@ import dev.assistants.server.autoconfigure.AssistantsServerProperties;
  * (Hikari's {@code connection-timeout}, 30 seconds by default) before it is answered with a 503; a
  * connection that sends no request for a minute is closed ({@code server.netty.idle-timeout}, also
  * what bounds a client stalling in its headers); Spring AI's models stay off (they would want keys)
- * but for the chat model, when {@code assistants.server.model=spring-ai}.
+ * but for the chat model, when {@code assistants.server.model=spring-ai}, and the embedding model,
+ * when {@code assistants.server.embedding=spring-ai}.
  */
 class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 
 	static final String LOOPBACK = "127.0.0.1";
 
 	/** Spring AI's models the server never uses, each off unless configured. */
-	private static final List<String> UNUSED_MODELS = List.of("spring.ai.model.embedding", "spring.ai.model.image",
-			"spring.ai.model.audio.speech", "spring.ai.model.audio.transcription", "spring.ai.model.moderation");
+	private static final List<String> UNUSED_MODELS = List.of("spring.ai.model.image", "spring.ai.model.audio.speech",
+			"spring.ai.model.audio.transcription", "spring.ai.model.moderation");
 
 	private static final String CHAT_MODEL = "spring.ai.model.chat";
+
+	private static final String EMBEDDING_MODEL = "spring.ai.model.embedding";
 
 	private static final String CONNECTION_TIMEOUT = "spring.datasource.hikari.connection-timeout";
 
@@ -69,6 +72,13 @@ class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 			.orElse(false);
 		if (!springAi) {
 			putIfAbsent(environment, properties, CHAT_MODEL, "none");
+		}
+		boolean springAiEmbedding = binder
+			.bind(AssistantsServerProperties.PREFIX + ".embedding", AssistantsServerProperties.EmbeddingKind.class)
+			.map(AssistantsServerProperties.EmbeddingKind.SPRING_AI::equals)
+			.orElse(false);
+		if (!springAiEmbedding) {
+			putIfAbsent(environment, properties, EMBEDDING_MODEL, "none");
 		}
 		if (!properties.isEmpty()) {
 			environment.getPropertySources().addFirst(new MapPropertySource("assistantsServerDefaults", properties));

@@ -30,6 +30,15 @@ public interface AssistantsStore {
 	BlobStore blobs();
 
 	/**
+	 * Whether {@link StoreTransaction#searchChunks} compares vectors; if not, it searches by
+	 * keywords only.
+	 * @return {@code false} by default
+	 */
+	default boolean searchesVectors() {
+		return false;
+	}
+
+	/**
 	 * Whether a transaction may block the calling thread (on I/O or a lock held for long): the
 	 * engine then runs it on a scheduler for blocking work; otherwise where the request is handled.
 	 * @return {@code true} by default

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit how many objects the page holds at most, 1 to {@value #MAX_LIMIT} (the API's
  * lists allow 100, its list of files 10,000)
  * @param ascending whether the list runs from the oldest object to the newest
- * @param after only objects that come after this one in the list's order, or {@code null}
+ * @param after only objects that come after this one (by its {@linkplain ObjectKind#key key}) in the list's order, or {@code null}
  * @param before only objects that come before this one in the list's order, or {@code null}; without
  * {@code after}, the page is the one just before it: the {@code limit} objects closest to it
  */

@@ -4,15 +4,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which objects of a kind a query covers: all of the project's, those of one thread, those of one
- * run, or the files of one purpose.
+ * run, the files of one purpose, or the files of one vector store or of one of its batches.
  *
  * @param threadId only objects whose {@code thread_id} is this, or {@code null} for any
  * @param runId only objects whose {@code run_id} is this, or {@code null} for any
  * @param purpose only files whose {@code purpose} is this, or {@code null} for any
+ * @param vectorStoreId only vector store files whose {@code vector_store_id} is this, or
+ * {@code null} for any
+ * @param batchId only vector store files that the batch of this ID added, or {@code null} for any
  */
-public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable String purpose) {
+public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable String purpose,
+		@Nullable String vectorStoreId, @Nullable String batchId) {
 
-	private static final Scope ALL = new Scope(null, null, null);
+	private static final Scope ALL = new Scope(null, null, null, null, null);
 
 	/**
 	 * Every object of the kind in the project: assistants and threads.
@@ -28,7 +32,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope thread(String threadId) {
-		return new Scope(threadId, null, null);
+		return new Scope(threadId, null, null, null, null);
 	}
 
 	/**
@@ -38,7 +42,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope run(String threadId, String runId) {
-		return new Scope(threadId, runId, null);
+		return new Scope(threadId, runId, null, null, null);
 	}
 
 	/**
@@ -47,7 +51,26 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope purpose(String purpose) {
-		return new Scope(null, null, purpose);
+		return new Scope(null, null, purpose, null, null);
+	}
+
+	/**
+	 * The files of one vector store.
+	 * @param vectorStoreId the vector store
+	 * @return the scope
+	 */
+	public static Scope vectorStore(String vectorStoreId) {
+		return new Scope(null, null, null, vectorStoreId, null);
+	}
+
+	/**
+	 * The files of a vector store that one batch added.
+	 * @param vectorStoreId the vector store
+	 * @param batchId the batch
+	 * @return the scope
+	 */
+	public static Scope batch(String vectorStoreId, String batchId) {
+		return new Scope(null, null, null, vectorStoreId, batchId);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.api.RunStatus;
@@ -45,7 +47,7 @@ public interface StoreTransaction {
 	 * Read an object.
 	 * @param kind its kind
 	 * @param project the project of the caller
-	 * @param id its ID
+	 * @param id its ID ({@linkplain ObjectKind#key key})
 	 * @return the object, or empty if the project has no such object
 	 */
 	Optional<ObjectNode> find(ObjectKind kind, String project, String id);
@@ -55,7 +57,7 @@ public interface StoreTransaction {
 	 * it meanwhile (or, for a thread, adds a message or a run to it).
 	 * @param kind its kind
 	 * @param project the project of the caller
-	 * @param id its ID
+	 * @param id its ID ({@linkplain ObjectKind#key key})
 	 * @return the object, or empty if the project has no such object
 	 */
 	Optional<ObjectNode> lock(ObjectKind kind, String project, String id);
@@ -69,10 +71,11 @@ public interface StoreTransaction {
 	void update(ObjectKind kind, String project, ObjectNode object);
 
 	/**
-	 * Delete an object; deleting a thread deletes its messages, runs and run steps.
+	 * Delete an object; deleting a thread deletes its messages, runs and run steps, deleting a
+	 * vector store its files and batches (and the engine deletes their chunks).
 	 * @param kind its kind
 	 * @param project the project that owns it
-	 * @param id its ID
+	 * @param id its ID ({@linkplain ObjectKind#key key})
 	 */
 	void delete(ObjectKind kind, String project, String id);
 
@@ -164,6 +167,54 @@ public interface StoreTransaction {
 	 * @return the files, those that expired first first
 	 */
 	List<StoredObject> expiredFiles(long now, int limit);
+
+	/**
+	 * The files of vector stores, of any project, that are {@code in_progress} and that no engine
+	 * ingests: whose {@code _ingest_until} (Unix milliseconds) is missing or has passed. A file
+	 * another transaction has locked is skipped, so that engines looking at once never take the
+	 * same file.
+	 * @param nowMillis the time, in Unix milliseconds
+	 * @param limit the most files to read
+	 * @return the files, locked, oldest first
+	 */
+	List<StoredObject> filesToIngest(long nowMillis, int limit);
+
+	/**
+	 * Replace the chunks of a file in a vector store.
+	 * @param project the project of the vector store
+	 * @param vectorStoreId the vector store
+	 * @param fileId the file
+	 * @param chunks its chunks, in order
+	 */
+	void replaceChunks(String project, String vectorStoreId, String fileId, List<Chunk> chunks);
+
+	/**
+	 * Delete the chunks of a file in a vector store, or of all its files.
+	 * @param project the project of the vector store
+	 * @param vectorStoreId the vector store
+	 * @param fileId the file, or {@code null} for every file of the vector store
+	 */
+	void deleteChunks(String project, String vectorStoreId, @Nullable String fileId);
+
+	/**
+	 * The chunks of a file in a vector store, in order, without their vectors.
+	 * @param project the project of the vector store
+	 * @param vectorStoreId the vector store
+	 * @param fileId the file
+	 * @return the chunks
+	 */
+	List<Chunk> chunks(String project, String vectorStoreId, String fileId);
+
+	/**
+	 * Search the chunks of vector stores of the project: the best {@link ChunkSearch#limit()} by
+	 * keywords, ranked by the store's full-text engine, and, if the search has a vector and the
+	 * store {@linkplain AssistantsStore#searchesVectors() searches vectors}, the best as many by
+	 * cosine similarity to it among the chunks embedded by the same model; each found chunk with
+	 * both its scores.
+	 * @param search the search
+	 * @return the chunks found, in no particular order
+	 */
+	List<ChunkHit> searchChunks(ChunkSearch search);
 
 	/**
 	 * How many runs, of any project, are {@code queued}.

@@ -20,12 +20,15 @@ import dev.assistants.api.FunctionObject;
 import dev.assistants.api.MessageContentTextObject;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.MessageRole;
+import dev.assistants.api.RunStepDetailsToolCallsFileSearchObject;
+import dev.assistants.api.RunStepDetailsToolCallsFileSearchResultObject;
 import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
 import dev.assistants.api.RunStepDetailsToolCallsObject;
 import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepStatus;
 import dev.assistants.api.ToolChoiceMode;
 import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;
 import dev.assistants.engine.model.ModelOutput.FinishReason;
@@ -37,7 +40,11 @@ import dev.assistants.engine.model.ModelRequest;
 /**
  * A model that needs no network and answers the same way every time:
  * <ul>
+ * <li>right after a file search, it quotes the best result with its citation:
+ * {@code From <file>: "<text>" 【0†<file>】}, or says it found nothing;</li>
  * <li>right after tool outputs were submitted, it reports them: {@code Here is what I found: <output>; <output>};</li>
+ * <li>else, if the run may search files and the user's last message has the words "file" and
+ * "search", it searches them with the message as the query;</li>
  * <li>else it calls the first function of the run whose name's words (split at {@code _} and
  * {@code -}) all appear in the user's last message, taking every argument from the message (its last
  * token with a digit, else its last word);</li>
@@ -78,11 +85,19 @@ public final class DeterministicModel implements AssistantModel {
 	}
 
 	private Flux<ModelOutput> outputs(ModelRequest request) {
+		List<RunStepDetailsToolCallsFileSearchResultObject> found = latestSearch(request);
+		if (found != null) {
+			return reply(request, quote(request, found));
+		}
 		List<String> outputs = latestOutputs(request);
 		if (!outputs.isEmpty()) {
 			return reply(request, "Here is what I found: " + String.join("; ", outputs));
 		}
 		String message = lastUserMessage(request);
+		if (searches(request, message)) {
+			ObjectNode arguments = JsonNodeFactory.instance.objectNode().put("query", message);
+			return callFunctions(request, List.of(new ToolCallDelta(0, null, FileSearchCalls.TOOL_NAME, arguments.toString())));
+		}
 		return function(request, message)
 			.map((function) -> callFunctions(request,
 					List.of(new ToolCallDelta(0, null, function.name(), arguments(function, message)))))
@@ -114,6 +129,53 @@ public final class DeterministicModel implements AssistantModel {
 		long completion = calls.stream().mapToLong((call) -> words(call.arguments()) + 1).sum();
 		return Flux.<ModelOutput>fromIterable(calls)
 			.concatWithValues(new Finish(FinishReason.TOOL_CALLS, new TokenUsage(promptTokens(request), completion)));
+	}
+
+	/**
+	 * Whether to search files: the run may, its {@code tool_choice} lets it, and the user's last
+	 * message has the words "file" and "search".
+	 */
+	private static boolean searches(ModelRequest request, String message) {
+		AssistantsApiToolChoiceOption choice = request.run().toolChoice();
+		if (!FileSearchCalls.enabled(request) || ToolChoiceMode.NONE.equals(choice)
+				|| (choice instanceof AssistantsNamedToolChoice named && named.function() != null)) {
+			return false;
+		}
+		List<String> words = Arrays.asList(message.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+"));
+		return words.contains("file") && words.contains("search");
+	}
+
+	/** The results of the file search that ended the last turn, or {@code null} if none did. */
+	private static @Nullable List<RunStepDetailsToolCallsFileSearchResultObject> latestSearch(ModelRequest request) {
+		List<RunStepObject> steps = request.steps();
+		if (steps.isEmpty() || !(steps.get(steps.size() - 1).stepDetails() instanceof RunStepDetailsToolCallsObject calls)
+				|| !RunStepStatus.COMPLETED.equals(steps.get(steps.size() - 1).status())) {
+			return null;
+		}
+		List<RunStepDetailsToolCallsFileSearchResultObject> results = new ArrayList<>();
+		boolean searched = false;
+		for (var call : calls.toolCalls()) {
+			if (call instanceof RunStepDetailsToolCallsFileSearchObject search) {
+				searched = true;
+				if (search.fileSearch().results() != null) {
+					results.addAll(search.fileSearch().results());
+				}
+			}
+		}
+		return searched ? results : null;
+	}
+
+	/** The top result quoted, with its citation marker; or that nothing was found. */
+	private static String quote(ModelRequest request, List<RunStepDetailsToolCallsFileSearchResultObject> found) {
+		if (found.isEmpty()) {
+			return "I found nothing about that in the files.";
+		}
+		List<RunStepDetailsToolCallsFileSearchResultObject> all = FileSearchCalls.results(request.steps());
+		RunStepDetailsToolCallsFileSearchResultObject top = found.get(0);
+		String text = FileSearchCalls.text(top).strip().replaceAll("\\s+", " ");
+		String excerpt = (text.length() > 200) ? text.substring(0, 200).strip() + "..." : text;
+		return "From " + top.fileName() + ": \"" + excerpt + "\" "
+				+ FileSearchCalls.marker(all.size() - found.size(), top.fileName());
 	}
 
 	/** The outputs of the tool calls answered since the model last spoke, if it was asked for them. */

@@ -1,5 +1,6 @@
 package dev.assistants.model.springai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import dev.assistants.api.AssistantToolsFunction;
 import dev.assistants.api.FunctionObject;
 import dev.assistants.api.LastErrorCode;
 import dev.assistants.api.RunObject;
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
 
@@ -50,7 +52,7 @@ final class ChatOptionsFactory {
 		builder.model(this.modelAliases.getOrDefault(run.model(), run.model()));
 		builder.temperature(run.temperature());
 		builder.topP(run.topP());
-		List<ToolCallback> functions = functions(run);
+		List<ToolCallback> functions = tools(request);
 		if (!functions.isEmpty()) {
 			if (!(builder instanceof ToolCallingChatOptions.Builder<?> toolCalling)) {
 				throw new ModelException(LastErrorCode.INVALID_PROMPT,
@@ -67,13 +69,28 @@ final class ChatOptionsFactory {
 		return builder.build();
 	}
 
-	/** The run's functions, as definitions only: the model calls them, the API's client runs them. */
-	private static List<ToolCallback> functions(RunObject run) {
-		return (run.tools() != null) ? run.tools()
-			.stream()
-			.filter(AssistantToolsFunction.class::isInstance)
-			.map((tool) -> (ToolCallback) new Definition(((AssistantToolsFunction) tool).function()))
-			.toList() : List.of();
+	/**
+	 * The run's tools, as definitions only: the model calls them, the API's client runs the
+	 * functions and the engine searches files.
+	 */
+	private static List<ToolCallback> tools(ModelRequest request) {
+		RunObject run = request.run();
+		List<ToolCallback> tools = new ArrayList<>();
+		if (run.tools() != null) {
+			run.tools()
+				.stream()
+				.filter(AssistantToolsFunction.class::isInstance)
+				.map((tool) -> new Definition(((AssistantToolsFunction) tool).function()))
+				.forEach(tools::add);
+		}
+		if (FileSearchCalls.enabled(request)) {
+			tools.add(new Definition(DefaultToolDefinition.builder()
+				.name(FileSearchCalls.TOOL_NAME)
+				.description(FileSearchCalls.TOOL_DESCRIPTION)
+				.inputSchema(FileSearchCalls.TOOL_PARAMETERS)
+				.build()));
+		}
+		return tools;
 	}
 
 	static String json(@Nullable Object value) {
@@ -81,8 +98,9 @@ final class ChatOptionsFactory {
 	}
 
 	/**
-	 * A function the model may call, which the server never runs: its call becomes the run's
-	 * {@code requires_action}, and the API's client answers it with {@code submit_tool_outputs}.
+	 * A tool the model may call, which the chat model's client never runs: a function's call
+	 * becomes the run's {@code requires_action}, which the API's client answers with
+	 * {@code submit_tool_outputs}; a file search's is the engine's to execute.
 	 */
 	private record Definition(ToolDefinition definition) implements ToolCallback {
 
@@ -102,8 +120,8 @@ final class ChatOptionsFactory {
 
 		@Override
 		public String call(String toolInput) {
-			throw new IllegalStateException("Function '" + this.definition.name()
-					+ "' is called by the Assistants API's client (submit_tool_outputs), never by the server");
+			throw new IllegalStateException("Tool '" + this.definition.name()
+					+ "' is executed by the Assistants API's client or its engine, never by the chat model's client");
 		}
 
 	}

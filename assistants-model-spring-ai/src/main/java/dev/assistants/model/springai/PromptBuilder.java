@@ -29,12 +29,16 @@ import dev.assistants.api.MessageObject;
 import dev.assistants.api.MessageRole;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepDetailsMessageCreationObject;
+import dev.assistants.api.RunStepDetailsToolCall;
+import dev.assistants.api.RunStepDetailsToolCallsFileSearchObject;
+import dev.assistants.api.RunStepDetailsToolCallsFileSearchResultObject;
 import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
 import dev.assistants.api.RunStepDetailsToolCallsObject;
 import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepStatus;
 import dev.assistants.api.TruncationObject;
 import dev.assistants.api.TruncationType;
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ImageFile;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
@@ -89,6 +93,7 @@ final class PromptBuilder {
 			.stream()
 			.collect(Collectors.toMap(MessageObject::id, Function.identity(), (first, second) -> first));
 		List<Message> messages = new ArrayList<>();
+		int searched = 0;
 		for (RunStepObject step : request.steps()) {
 			if (!RunStepStatus.COMPLETED.equals(step.status())) {
 				continue;
@@ -103,16 +108,23 @@ final class PromptBuilder {
 			else if (step.stepDetails() instanceof RunStepDetailsToolCallsObject toolCalls) {
 				List<AssistantMessage.ToolCall> calls = new ArrayList<>();
 				List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
-				toolCalls.toolCalls()
-					.stream()
-					.filter(RunStepDetailsToolCallsFunctionObject.class::isInstance)
-					.map(RunStepDetailsToolCallsFunctionObject.class::cast)
-					.forEach((call) -> {
+				for (RunStepDetailsToolCall toolCall : toolCalls.toolCalls()) {
+					if (toolCall instanceof RunStepDetailsToolCallsFunctionObject call) {
 						calls.add(new AssistantMessage.ToolCall(call.id(), "function", call.function().name(),
 								call.function().arguments()));
 						responses.add(new ToolResponseMessage.ToolResponse(call.id(), call.function().name(),
 								(call.function().output() != null) ? call.function().output() : ""));
-					});
+					}
+					else if (toolCall instanceof RunStepDetailsToolCallsFileSearchObject search) {
+						// the results, numbered through the run as the citation markers are
+						List<RunStepDetailsToolCallsFileSearchResultObject> results = (search.fileSearch().results() != null)
+								? search.fileSearch().results() : List.of();
+						calls.add(new AssistantMessage.ToolCall(search.id(), "function", FileSearchCalls.TOOL_NAME, "{}"));
+						responses.add(new ToolResponseMessage.ToolResponse(search.id(), FileSearchCalls.TOOL_NAME,
+								FileSearchCalls.output(results, searched)));
+						searched += results.size();
+					}
+				}
 				if (!calls.isEmpty()) {
 					messages.add(AssistantMessage.builder().content("").toolCalls(calls).build());
 					messages.add(ToolResponseMessage.builder().responses(responses).build());

@@ -31,6 +31,8 @@ import org.springframework.web.server.WebFilter;
 import dev.assistants.engine.ApiKeys;
 import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.EngineListener;
+import dev.assistants.engine.documents.Embeddings;
+import dev.assistants.engine.documents.TextExtractor;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
 
@@ -77,7 +79,8 @@ public final class AssistantsServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, ApiKeys apiKeys,
 			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<EngineListener> listeners) {
+			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<EngineListener> listeners,
+			ObjectProvider<TextExtractor> textExtractor, ObjectProvider<Embeddings> embeddings) {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.apiKeys(apiKeys)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
@@ -85,7 +88,10 @@ public final class AssistantsServerAutoConfiguration {
 			.pollInterval(properties::getPollInterval)
 			.runExpiry(properties.getRunExpiry())
 			.modelTimeout(properties.getModelTimeout())
-			.runLease(properties.getRunLease());
+			.runLease(properties.getRunLease())
+			.ingestionConcurrency(properties.getIngestionConcurrency());
+		textExtractor.ifAvailable(engine::textExtractor);
+		embeddings.ifAvailable(engine::embeddings);
 		if (properties.getInstanceId() != null) {
 			engine.instanceId(properties.getInstanceId());
 		}
@@ -93,7 +99,7 @@ public final class AssistantsServerAutoConfiguration {
 		listeners.orderedStream().forEach(engine::listener);
 		observationRegistry.ifAvailable(engine::observationRegistry);
 		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
-			engine.toolTypes(Set.of("function"));
+			engine.toolTypes(Set.of("function", "file_search"));
 		}
 		return engine.build();
 	}

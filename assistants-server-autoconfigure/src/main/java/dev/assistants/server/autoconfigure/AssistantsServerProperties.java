@@ -83,11 +83,44 @@ public class AssistantsServerProperties {
 	private final Map<String, String> modelAliases = new LinkedHashMap<>();
 
 	/**
-	 * What to do with a run whose tools include one the server cannot run (file_search,
-	 * code_interpreter): 'reject' answers its creation with a 400, 'ignore' accepts it and the model
-	 * never calls that tool.
+	 * What to do with a run whose tools include one the server cannot run (code_interpreter):
+	 * 'reject' answers its creation with a 400, 'ignore' accepts it and the model never calls that
+	 * tool.
 	 */
 	private UnsupportedTools unsupportedTools = UnsupportedTools.REJECT;
+
+	/**
+	 * What embeds the chunks of files for file search, which ranks them by meaning as well as by
+	 * keywords: 'local' (all-MiniLM-L6-v2 in the server's process, offline; the default when
+	 * assistants-embeddings-local is on the class path), 'spring-ai' (the application's Spring AI
+	 * embedding model, such as an OpenAI-compatible /v1/embeddings or Ollama), or 'none' (keywords
+	 * only).
+	 */
+	private @Nullable EmbeddingKind embedding;
+
+	/**
+	 * Name of the Spring AI embedding model, kept with each vector: vectors of another name are
+	 * never compared, so change it with the model (files are then searched by meaning again once
+	 * re-added). The embedding model's class name when unset.
+	 */
+	private @Nullable String embeddingModelName;
+
+	/**
+	 * How many files this instance ingests into vector stores at once.
+	 */
+	private int ingestionConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	/**
+	 * Most characters of text read from one file added to a vector store; a file with more fails
+	 * with invalid_file.
+	 */
+	private int maxFileCharacters = 20_000_000;
+
+	/**
+	 * Longest time reading one file's text may take; a file that takes longer fails with
+	 * invalid_file.
+	 */
+	private Duration fileReadTimeout = Duration.ofMinutes(2);
 
 	/**
 	 * ID of this server instance among those that share its database, which holds the runs it
@@ -202,6 +235,46 @@ public class AssistantsServerProperties {
 		return this.modelAliases;
 	}
 
+	public @Nullable EmbeddingKind getEmbedding() {
+		return this.embedding;
+	}
+
+	public void setEmbedding(@Nullable EmbeddingKind embedding) {
+		this.embedding = embedding;
+	}
+
+	public @Nullable String getEmbeddingModelName() {
+		return this.embeddingModelName;
+	}
+
+	public void setEmbeddingModelName(@Nullable String embeddingModelName) {
+		this.embeddingModelName = embeddingModelName;
+	}
+
+	public int getIngestionConcurrency() {
+		return this.ingestionConcurrency;
+	}
+
+	public void setIngestionConcurrency(int ingestionConcurrency) {
+		this.ingestionConcurrency = ingestionConcurrency;
+	}
+
+	public int getMaxFileCharacters() {
+		return this.maxFileCharacters;
+	}
+
+	public void setMaxFileCharacters(int maxFileCharacters) {
+		this.maxFileCharacters = maxFileCharacters;
+	}
+
+	public Duration getFileReadTimeout() {
+		return this.fileReadTimeout;
+	}
+
+	public void setFileReadTimeout(Duration fileReadTimeout) {
+		this.fileReadTimeout = fileReadTimeout;
+	}
+
 	public UnsupportedTools getUnsupportedTools() {
 		return this.unsupportedTools;
 	}
@@ -220,6 +293,22 @@ public class AssistantsServerProperties {
 
 		/** The application's Spring AI chat model. */
 		SPRING_AI
+
+	}
+
+	/**
+	 * What embeds the chunks of files for file search.
+	 */
+	public enum EmbeddingKind {
+
+		/** all-MiniLM-L6-v2 in the server's process. */
+		LOCAL,
+
+		/** The application's Spring AI embedding model. */
+		SPRING_AI,
+
+		/** None: file search ranks by keywords only. */
+		NONE
 
 	}
 

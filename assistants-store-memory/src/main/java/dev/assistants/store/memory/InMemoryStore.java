@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.api.RunStatus;
 import dev.assistants.engine.store.AssistantsStore;
+import dev.assistants.engine.store.Chunk;
+import dev.assistants.engine.store.ChunkHit;
+import dev.assistants.engine.store.ChunkSearch;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
@@ -49,10 +52,16 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 
 	private static final List<String> EXECUTED_RUN_STATUSES = StoreTransaction.EXECUTED_RUN_STATUSES;
 
+	private static final String BATCH_ID = ObjectKind.BATCH_ID_FIELD;
+
+	private static final String INGEST_UNTIL = ObjectKind.INGEST_UNTIL_FIELD;
+
 	/** Who executes each run, and until when (epoch milliseconds), unless the lease is renewed. */
 	private final Map<String, Lease> leases = new HashMap<>();
 
 	private final Clock clock;
+
+	private final ChunkIndex chunks = new ChunkIndex();
 
 	private long sequence;
 
@@ -92,6 +101,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		this.chunks.close();
 		if (this.blobs != null) {
 			this.blobs.close();
 			this.blobs = null;
@@ -104,7 +114,9 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		try {
 			Transaction transaction = new Transaction();
 			try {
-				return work.apply(transaction);
+				T result = work.apply(transaction);
+				transaction.onCommit.forEach(Runnable::run);
+				return result;
 			}
 			catch (RuntimeException | Error ex) {
 				transaction.undo();
@@ -114,6 +126,15 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Compares vectors: one by one, with every chunk of the vector stores searched.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean searchesVectors() {
+		return true;
 	}
 
 	/**
@@ -131,6 +152,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 	public void clear() {
 		inTransaction((tx) -> {
 			this.objects.values().forEach(Objects::clear);
+			this.chunks.clear();
 			this.leases.clear();
 			return null;
 		});
@@ -142,7 +164,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 	/**
 	 * One stored object: who owns it, where it stands in the order of creation, and its body.
 	 */
-	private record Stored(String project, long sequence, ObjectNode body) {
+	private record Stored(String project, long sequence, String key, ObjectNode body) {
 
 		String id() {
 			return this.body.path("id").asString();
@@ -177,7 +199,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		}
 
 		void put(Stored stored) {
-			this.byId.put(stored.id(), stored);
+			this.byId.put(stored.key(), stored);
 			this.inOrder.put(stored.sequence(), stored);
 			String threadId = stored.field("thread_id");
 			if (threadId != null) {
@@ -194,7 +216,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		}
 
 		void remove(Stored stored) {
-			this.byId.remove(stored.id());
+			this.byId.remove(stored.key());
 			this.inOrder.remove(stored.sequence());
 			String threadId = stored.field("thread_id");
 			TreeMap<Long, Stored> ofThread = (threadId != null) ? this.byThread.get(threadId) : null;
@@ -238,9 +260,12 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 
 		private final Deque<Runnable> undo = new ArrayDeque<>();
 
+		/** The changes of chunks, made once the transaction's work is done. */
+		private final List<Runnable> onCommit = new ArrayList<>();
+
 		@Override
 		public void insert(ObjectKind kind, String project, ObjectNode object) {
-			Stored stored = new Stored(project, ++InMemoryStore.this.sequence, object.deepCopy());
+			Stored stored = new Stored(project, ++InMemoryStore.this.sequence, kind.key(object), object.deepCopy());
 			Objects objects = objects(kind);
 			objects.put(stored);
 			this.undo.push(() -> objects.remove(stored));
@@ -259,10 +284,10 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		@Override
 		public void update(ObjectKind kind, String project, ObjectNode object) {
 			String id = object.path("id").asString();
-			Stored previous = stored(kind, project, id)
+			Stored previous = stored(kind, project, kind.key(object))
 				.orElseThrow(() -> new IllegalStateException("No " + kind.description() + " " + id + " to update"));
 			Objects objects = objects(kind);
-			objects.put(new Stored(project, previous.sequence(), object.deepCopy()));
+			objects.put(new Stored(project, previous.sequence(), previous.key(), object.deepCopy()));
 			this.undo.push(() -> objects.put(previous));
 			if (kind == ObjectKind.RUN && !ACTIVE_RUN_STATUSES.contains(object.path("status").asString())) {
 				endLease(id);
@@ -276,6 +301,14 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 				if (kind == ObjectKind.THREAD) {
 					for (ObjectKind part : List.of(ObjectKind.MESSAGE, ObjectKind.RUN, ObjectKind.RUN_STEP)) {
 						objects(part).ofThread(id).toList().forEach((candidate) -> remove(part, candidate));
+					}
+				}
+				if (kind == ObjectKind.VECTOR_STORE) {
+					for (ObjectKind part : List.of(ObjectKind.VECTOR_STORE_FILE, ObjectKind.VECTOR_STORE_FILE_BATCH)) {
+						objects(part).all()
+							.filter((candidate) -> id.equals(candidate.field("vector_store_id")))
+							.toList()
+							.forEach((candidate) -> remove(part, candidate));
 					}
 				}
 			});
@@ -345,6 +378,36 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 				.limit(limit)
 				.map((file) -> new StoredObject(file.project(), file.id()))
 				.toList();
+		}
+
+		@Override
+		public List<StoredObject> filesToIngest(long nowMillis, int limit) {
+			return objects(ObjectKind.VECTOR_STORE_FILE).all()
+				.filter((file) -> "in_progress".equals(file.field("status"))
+						&& file.body().path(INGEST_UNTIL).asLong(0) < nowMillis)
+				.limit(limit)
+				.map((file) -> new StoredObject(file.project(), file.key()))
+				.toList();
+		}
+
+		@Override
+		public void replaceChunks(String project, String vectorStoreId, String fileId, List<Chunk> chunks) {
+			this.onCommit.add(() -> InMemoryStore.this.chunks.replace(project, vectorStoreId, fileId, chunks));
+		}
+
+		@Override
+		public void deleteChunks(String project, String vectorStoreId, @Nullable String fileId) {
+			this.onCommit.add(() -> InMemoryStore.this.chunks.delete(project, vectorStoreId, fileId));
+		}
+
+		@Override
+		public List<Chunk> chunks(String project, String vectorStoreId, String fileId) {
+			return InMemoryStore.this.chunks.chunks(project, vectorStoreId, fileId);
+		}
+
+		@Override
+		public List<ChunkHit> searchChunks(ChunkSearch search) {
+			return InMemoryStore.this.chunks.search(search);
 		}
 
 		@Override
@@ -431,7 +494,9 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 			return ((scope.threadId() != null) ? objects.ofThread(scope.threadId()) : objects.all())
 				.filter((stored) -> stored.project().equals(project)
 						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id")))
-						&& (scope.purpose() == null || scope.purpose().equals(stored.field("purpose"))));
+						&& (scope.purpose() == null || scope.purpose().equals(stored.field("purpose")))
+						&& (scope.vectorStoreId() == null || scope.vectorStoreId().equals(stored.field("vector_store_id")))
+						&& (scope.batchId() == null || scope.batchId().equals(stored.field(BATCH_ID))));
 		}
 
 		private static int position(List<Stored> objects, @Nullable String id) {
@@ -439,7 +504,7 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 				return -1;
 			}
 			for (int i = 0; i < objects.size(); i++) {
-				if (id.equals(objects.get(i).id())) {
+				if (id.equals(objects.get(i).key())) {
 					return i;
 				}
 			}

@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.assistants.api.RunStatus;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.BlobStore;
+import dev.assistants.engine.store.Chunk;
+import dev.assistants.engine.store.ChunkHit;
+import dev.assistants.engine.store.ChunkSearch;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Page;
 import dev.assistants.engine.store.PageRequest;
@@ -52,6 +55,9 @@ import dev.assistants.engine.store.StoredRun;
  * ({@code SELECT ... FOR UPDATE}), so the API's invariants hold across connections and across
  * servers on one database, and a unique index refuses a second active run on a thread whatever
  * happens. Lists page by keyset on the creation order. Every statement is parameterized.
+ * <p>
+ * The chunks of vector stores' files are ranked by PostgreSQL's full-text search and, with
+ * pgvector, by the cosine distance of their vectors under an HNSW index.
  * <p>
  * The schema comes with the store as Flyway migrations at {@link #MIGRATIONS}: apply them with
  * {@link #migrate(DataSource)}. Their history has a table of its own ({@value #SCHEMA_HISTORY}), so
@@ -73,6 +79,8 @@ public final class PostgresStore implements AssistantsStore {
 
 	private final PostgresBlobStore blobs;
 
+	private final PostgresChunks chunks;
+
 	/**
 	 * Create a store on a data source, with transactions of its own.
 	 * @param dataSource the database
@@ -90,6 +98,7 @@ public final class PostgresStore implements AssistantsStore {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.blobs = new PostgresBlobStore(this.jdbc, this);
+		this.chunks = new PostgresChunks(this.jdbc);
 	}
 
 	/**
@@ -104,6 +113,16 @@ public final class PostgresStore implements AssistantsStore {
 			.table(SCHEMA_HISTORY)
 			.load()
 			.migrate();
+		PostgresChunks.enableVectors(JdbcClient.create(dataSource));
+	}
+
+	/**
+	 * Compares vectors if pgvector is installed in the database ({@code CREATE EXTENSION vector}),
+	 * with an HNSW index for each number of dimensions; otherwise searches by keywords only.
+	 */
+	@Override
+	public boolean searchesVectors() {
+		return this.chunks.searchesVectors();
 	}
 
 	/**
@@ -137,7 +156,7 @@ public final class PostgresStore implements AssistantsStore {
 		public void insert(ObjectKind kind, String project, ObjectNode object) {
 			Table table = Table.of(kind);
 			StatementSpec insert = PostgresStore.this.jdbc.sql(table.insert())
-				.param("id", object.path("id").asString())
+				.param("id", kind.key(object))
 				.param("project", project)
 				.param("created_at", object.path("created_at").asLong())
 				.param("body", json(object));
@@ -172,7 +191,7 @@ public final class PostgresStore implements AssistantsStore {
 		public void update(ObjectKind kind, String project, ObjectNode object) {
 			Table table = Table.of(kind);
 			StatementSpec update = PostgresStore.this.jdbc.sql(table.update())
-				.param("id", object.path("id").asString())
+				.param("id", kind.key(object))
 				.param("project", project)
 				.param("body", json(object));
 			for (String column : table.columns()) {
@@ -275,6 +294,52 @@ public final class PostgresStore implements AssistantsStore {
 		}
 
 		@Override
+		public List<StoredObject> filesToIngest(long nowMillis, int limit) {
+			return PostgresStore.this.jdbc
+				.sql("select project, id from vector_store_files where status = 'in_progress' "
+						+ "and coalesce(ingest_until, 0) < :now order by ingest_until, seq limit :limit "
+						+ "for update skip locked")
+				.param("now", nowMillis)
+				.param("limit", limit)
+				.query((row, number) -> new StoredObject(row.getString("project"), row.getString("id")))
+				.list();
+		}
+
+		@Override
+		public void replaceChunks(String project, String vectorStoreId, String fileId, List<Chunk> chunks) {
+			deleteChunks(project, vectorStoreId, fileId);
+			PostgresStore.this.chunks.insert(project, vectorStoreId, fileId, chunks);
+		}
+
+		@Override
+		public void deleteChunks(String project, String vectorStoreId, @Nullable String fileId) {
+			PostgresStore.this.jdbc
+				.sql("delete from vector_store_chunks where project = :project and vector_store_id = :vector_store_id"
+						+ ((fileId != null) ? " and file_id = :file_id" : ""))
+				.param("project", project)
+				.param("vector_store_id", vectorStoreId)
+				.param("file_id", fileId)
+				.update();
+		}
+
+		@Override
+		public List<Chunk> chunks(String project, String vectorStoreId, String fileId) {
+			return PostgresStore.this.jdbc
+				.sql("select chunk_index, text from vector_store_chunks where project = :project "
+						+ "and vector_store_id = :vector_store_id and file_id = :file_id order by chunk_index")
+				.param("project", project)
+				.param("vector_store_id", vectorStoreId)
+				.param("file_id", fileId)
+				.query((row, number) -> new Chunk(row.getInt("chunk_index"), row.getString("text"), null, null))
+				.list();
+		}
+
+		@Override
+		public List<ChunkHit> searchChunks(ChunkSearch search) {
+			return PostgresStore.this.chunks.search(search);
+		}
+
+		@Override
 		public int queuedRuns() {
 			return PostgresStore.this.jdbc.sql("select count(*) from runs where status = :queued")
 				.param("queued", RunStatus.QUEUED.value())
@@ -344,7 +409,9 @@ public final class PostgresStore implements AssistantsStore {
 		private static String scope(Scope scope) {
 			return ((scope.threadId() != null) ? " and thread_id = :thread_id" : "")
 					+ ((scope.runId() != null) ? " and run_id = :run_id" : "")
-					+ ((scope.purpose() != null) ? " and purpose = :purpose" : "");
+					+ ((scope.purpose() != null) ? " and purpose = :purpose" : "")
+					+ ((scope.vectorStoreId() != null) ? " and vector_store_id = :vector_store_id" : "")
+					+ ((scope.batchId() != null) ? " and batch_id = :batch_id" : "");
 		}
 
 		private static StatementSpec scoped(StatementSpec statement, Scope scope) {
@@ -357,6 +424,12 @@ public final class PostgresStore implements AssistantsStore {
 			}
 			if (scope.purpose() != null) {
 				scoped = scoped.param("purpose", scope.purpose());
+			}
+			if (scope.vectorStoreId() != null) {
+				scoped = scoped.param("vector_store_id", scope.vectorStoreId());
+			}
+			if (scope.batchId() != null) {
+				scoped = scoped.param("batch_id", scope.batchId());
 			}
 			return scoped;
 		}
@@ -378,6 +451,13 @@ public final class PostgresStore implements AssistantsStore {
 	 * expire).
 	 */
 	private static @Nullable Object column(Table table, ObjectNode object, String column) {
+		if ("batch_id".equals(column)) {
+			return object.path(ObjectKind.BATCH_ID_FIELD).asString(null);
+		}
+		if ("ingest_until".equals(column)) {
+			JsonNode until = object.path(ObjectKind.INGEST_UNTIL_FIELD);
+			return until.isNumber() ? until.asLong() : null;
+		}
 		if (!"expires_at".equals(column)) {
 			return object.path(column).asString(null);
 		}

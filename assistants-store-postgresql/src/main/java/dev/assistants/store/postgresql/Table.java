@@ -23,7 +23,13 @@ enum Table {
 
 	FILES("files", "purpose", "expires_at"),
 
-	UPLOADS("uploads");
+	UPLOADS("uploads"),
+
+	VECTOR_STORES("vector_stores"),
+
+	VECTOR_STORE_FILES("vector_store_files", "vector_store_id", "status", "batch_id", "ingest_until"),
+
+	VECTOR_STORE_FILE_BATCHES("vector_store_file_batches", "vector_store_id");
 
 	private final String table;
 
@@ -58,6 +64,9 @@ enum Table {
 			case RUN_STEP -> RUN_STEPS;
 			case FILE -> FILES;
 			case UPLOAD -> UPLOADS;
+			case VECTOR_STORE -> VECTOR_STORES;
+			case VECTOR_STORE_FILE -> VECTOR_STORE_FILES;
+			case VECTOR_STORE_FILE_BATCH -> VECTOR_STORE_FILE_BATCHES;
 		};
 	}
 
@@ -82,7 +91,7 @@ enum Table {
 	private static final class Columns {
 
 		/** The columns whose values change with the object's: the others are set once, when it is added. */
-		static final List<String> CHANGING = List.of("status", "expires_at");
+		static final List<String> CHANGING = List.of("status", "expires_at", "ingest_until");
 
 		/** A run that stops is nobody's to execute any more. */
 		static final String LEASE_ENDS_WHEN_STOPPED = ", lease_owner = case when :status in " + RunStatusSql.ACTIVE
