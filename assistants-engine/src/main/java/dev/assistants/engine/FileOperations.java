@@ -25,7 +25,8 @@ import dev.assistants.engine.store.StoreTransaction;
 
 /**
  * The file operations: upload (a {@code multipart/form-data} body streamed to the store's blobs),
- * list, retrieve, content and delete. A file past its {@code expires_at} is gone: it is neither
+ * list, retrieve, content and delete (which removes the file from every vector store, as the API
+ * says). A file past its {@code expires_at} is gone: it is neither
  * found nor listed.
  */
 final class FileOperations {
@@ -136,6 +137,9 @@ final class FileOperations {
 	Mono<ObjectNode> delete(String project, String fileId) {
 		return Mono.fromCallable(() -> this.store.inTransaction((tx) -> {
 			find(tx, project, fileId);
+			for (ObjectNode vectorStoreFile : tx.list(ObjectKind.VECTOR_STORE_FILE, project, Scope.file(fileId))) {
+				VectorStoreOperations.detach(tx, project, vectorStoreFile);
+			}
 			tx.delete(ObjectKind.FILE, project, fileId);
 			return ApiObjects.deleted(fileId, "file");
 		})).subscribeOn(this.scheduler).flatMap((deleted) -> this.store.blobs().delete(fileId).thenReturn(deleted));

@@ -208,6 +208,9 @@ final class Ingestion {
 		for (int from = 0; from < texts.size(); from += EMBEDDED_AT_ONCE) {
 			List<String> batch = texts.subList(from, Math.min(from + EMBEDDED_AT_ONCE, texts.size()));
 			List<float[]> vectors = (embeddings != null) ? embeddings.embed(batch) : null;
+			if (vectors != null && from == 0 && !vectors.isEmpty()) {
+				this.store.prepareVectors(vectors.get(0).length);
+			}
 			for (int i = 0; i < batch.size(); i++) {
 				chunks.add(new Chunk(from + i, batch.get(i), (embeddings != null) ? embeddings.model() : null,
 						(vectors != null) ? vectors.get(i) : null));

@@ -127,10 +127,16 @@ public abstract class VectorStoreContractTests {
 		assertThat(this.api.get("/files/" + shipping).status()).as("the file itself stays").isEqualTo(200);
 		assertThat(search(id, "{\"query\":\"courier parcels\"}").path("data")).isEmpty();
 
+		this.api.ok("DELETE", "/files/" + policy, null);
+		assertThat(this.api.get("/vector_stores/" + id + "/files/" + policy).status())
+			.as("deleting a file removes it from every vector store").isEqualTo(404);
+		assertJson(this.api.ok("GET", "/vector_stores/" + id, null).path("file_counts"),
+				"{\"in_progress\":0,\"completed\":0,\"cancelled\":0,\"failed\":0,\"total\":0}");
+		assertThat(search(id, "{\"query\":\"refunds\"}").path("data")).isEmpty();
+
 		assertJson(this.api.ok("DELETE", "/vector_stores/" + id, null),
 			"{\"id\":\"" + id + "\",\"object\":\"vector_store.deleted\",\"deleted\":true}");
 		assertThat(this.api.get("/vector_stores/" + id).status()).isEqualTo(404);
-		assertThat(this.api.get("/vector_stores/" + id + "/files/" + policy).status()).isEqualTo(404);
 	}
 
 	@Test

@@ -36,10 +36,11 @@ import dev.assistants.engine.documents.UnreadableFileException.Reason;
  * and XML, PDF, Word, PowerPoint and Excel (old and new formats). A file's type is detected from
  * its bytes and its name.
  * <p>
- * Files are untrusted, so reading one is bounded: at most {@link #maxCharacters} characters of
- * text, a time limit, and no embedded documents (attachments of attachments, which zip bombs and
- * deeply nested files are made of). Tika's own guards apply beneath (POI's inflation ratio check
- * of zipped Office files, the secure content handler's of compressed content). A file past a
+ * Files are untrusted, so reading one is bounded: a zip (Office documents are zips) is inflated
+ * once, before it is parsed, and refused if it inflates too much ({@link Archives}); at most
+ * {@code maxCharacters} characters of text are read, within a time limit, and no embedded documents
+ * (attachments of attachments, which deeply nested files are made of). Tika's own guards apply
+ * beneath (its secure content handler's check of compressed content). A file past a
  * limit, damaged or encrypted fails with {@code invalid_file}; a file of a type without text, or
  * with none, with {@code unsupported_file}.
  */
@@ -112,6 +113,7 @@ public final class TikaTextExtractor implements TextExtractor, AutoCloseable {
 	}
 
 	private String read(Path file, String filename, @Nullable String contentType) throws UnreadableFileException {
+		Archives.check(file);
 		Metadata metadata = new Metadata();
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
 		if (contentType != null && !contentType.startsWith("application/octet-stream")) {
@@ -127,16 +129,12 @@ public final class TikaTextExtractor implements TextExtractor, AutoCloseable {
 		catch (EncryptedDocumentException ex) {
 			throw new UnreadableFileException(Reason.INVALID_FILE, "The file is encrypted.", ex);
 		}
-		catch (SAXException ex) {
+		catch (SAXException | TikaException | IOException ex) {
 			if (WriteLimitReachedException.isWriteLimitReached(ex)) {
 				throw new UnreadableFileException(Reason.INVALID_FILE,
 						"The file has more than " + this.maxCharacters + " characters of text, the most read from a file.");
 			}
-			throw new UnreadableFileException(Reason.INVALID_FILE, "The file could not be parsed: " + ex.getMessage(), ex);
-		}
-		catch (TikaException | IOException ex) {
-			throw new UnreadableFileException(Reason.INVALID_FILE,
-					"The file could not be parsed" + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "."), ex);
+			throw new UnreadableFileException(Reason.INVALID_FILE, "The file could not be parsed: " + reason(ex), ex);
 		}
 		String extracted = text.toString();
 		if (extracted.isBlank()) {
@@ -145,6 +143,17 @@ public final class TikaTextExtractor implements TextExtractor, AutoCloseable {
 					+ ((type != null) ? " (its type is " + type + ")." : "."));
 		}
 		return extracted;
+	}
+
+	/** What went wrong, as the innermost cause says it: Tika wraps the parsers' own words. */
+	private static String reason(Throwable ex) {
+		String reason = "it is damaged or not of the type it claims.";
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !cause.getMessage().startsWith("TIKA-")) {
+				reason = cause.getMessage();
+			}
+		}
+		return reason;
 	}
 
 	/**

@@ -39,6 +39,16 @@ public interface AssistantsStore {
 	}
 
 	/**
+	 * Get ready to keep and compare vectors of this many dimensions (such as by creating an index
+	 * for them), if it {@linkplain #searchesVectors() compares vectors}. Called outside any
+	 * transaction before chunks with such vectors are written, as often as they are: an
+	 * implementation does its work once.
+	 * @param dimensions the number of dimensions
+	 */
+	default void prepareVectors(int dimensions) {
+	}
+
+	/**
 	 * Whether a transaction may block the calling thread (on I/O or a lock held for long): the
 	 * engine then runs it on a scheduler for blocking work; otherwise where the request is handled.
 	 * @return {@code true} by default

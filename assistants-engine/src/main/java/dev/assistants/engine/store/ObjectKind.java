@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link #RUN}: {@code thread_id}, {@code assistant_id} and {@code status};</li>
  * <li>{@link #RUN_STEP}: {@code thread_id}, {@code run_id} and {@code status};</li>
  * <li>{@link #FILE}: {@code purpose};</li>
- * <li>{@link #VECTOR_STORE_FILE}: {@code vector_store_id}, {@code status}, {@link #BATCH_ID_FIELD}
+ * <li>{@link #VECTOR_STORE_FILE}: {@code vector_store_id}, {@code id} (its file), {@code status}, {@link #BATCH_ID_FIELD}
  * and {@link #INGEST_UNTIL_FIELD}.</li>
  * </ul>
  * A store keeps each object by its {@linkplain #key(ObjectNode) key}: its {@code id}, but for a

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which objects of a kind a query covers: all of the project's, those of one thread, those of one
- * run, the files of one purpose, or the files of one vector store or of one of its batches.
+ * run, the files of one purpose, the files of one vector store or of one of its batches, or the
+ * vector store files of one file.
  *
  * @param threadId only objects whose {@code thread_id} is this, or {@code null} for any
  * @param runId only objects whose {@code run_id} is this, or {@code null} for any
@@ -12,11 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param vectorStoreId only vector store files whose {@code vector_store_id} is this, or
  * {@code null} for any
  * @param batchId only vector store files that the batch of this ID added, or {@code null} for any
+ * @param fileId only vector store files of this file, or {@code null} for any
  */
 public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable String purpose,
-		@Nullable String vectorStoreId, @Nullable String batchId) {
+		@Nullable String vectorStoreId, @Nullable String batchId, @Nullable String fileId) {
 
-	private static final Scope ALL = new Scope(null, null, null, null, null);
+	private static final Scope ALL = new Scope(null, null, null, null, null, null);
 
 	/**
 	 * Every object of the kind in the project: assistants and threads.
@@ -32,7 +34,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope thread(String threadId) {
-		return new Scope(threadId, null, null, null, null);
+		return new Scope(threadId, null, null, null, null, null);
 	}
 
 	/**
@@ -42,7 +44,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope run(String threadId, String runId) {
-		return new Scope(threadId, runId, null, null, null);
+		return new Scope(threadId, runId, null, null, null, null);
 	}
 
 	/**
@@ -51,7 +53,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope purpose(String purpose) {
-		return new Scope(null, null, purpose, null, null);
+		return new Scope(null, null, purpose, null, null, null);
 	}
 
 	/**
@@ -60,7 +62,7 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope vectorStore(String vectorStoreId) {
-		return new Scope(null, null, null, vectorStoreId, null);
+		return new Scope(null, null, null, vectorStoreId, null, null);
 	}
 
 	/**
@@ -70,7 +72,16 @@ public record Scope(@Nullable String threadId, @Nullable String runId, @Nullable
 	 * @return the scope
 	 */
 	public static Scope batch(String vectorStoreId, String batchId) {
-		return new Scope(null, null, null, vectorStoreId, batchId);
+		return new Scope(null, null, null, vectorStoreId, batchId, null);
+	}
+
+	/**
+	 * The vector store files of one file, in every vector store.
+	 * @param fileId the file
+	 * @return the scope
+	 */
+	public static Scope file(String fileId) {
+		return new Scope(null, null, null, null, null, fileId);
 	}
 
 }

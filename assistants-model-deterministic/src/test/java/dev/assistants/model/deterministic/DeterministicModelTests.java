@@ -92,6 +92,51 @@ class DeterministicModelTests {
 	}
 
 	@Test
+	void searchesFilesWhenTheMessageSaysFileAndSearch() {
+		String tools = "[{\"type\":\"file_search\"}]";
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "Search the file for the refund window", tools))
+			.collectList()
+			.block()).containsExactly(
+					new ToolCallDelta(0, null, "file_search", "{\"query\":\"Search the file for the refund window\"}"),
+					new Finish(FinishReason.TOOL_CALLS, new TokenUsage(7, 8)));
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "Search the web", tools)).collectList().block())
+			.as("not about a file").first().isEqualTo(new TextDelta("You "));
+		assertThat(this.model.respond(request("\"none\"", List.of(), "file search", tools)).collectList().block())
+			.first().isEqualTo(new TextDelta("You "));
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "file search")).collectList().block())
+			.as("a run without the tool").first().isEqualTo(new TextDelta("You "));
+	}
+
+	@Test
+	void quotesTheBestResultWithItsCitation() {
+		RunStepObject earlier = search("step_1", "[{\"file_id\":\"file-a\",\"file_name\":\"a.txt\",\"score\":0.5,"
+				+ "\"content\":[{\"type\":\"text\",\"text\":\"Old.\"}]}]");
+		RunStepObject latest = search("step_2", "[{\"file_id\":\"file-b\",\"file_name\":\"policy.txt\",\"score\":0.9,"
+				+ "\"content\":[{\"type\":\"text\",\"text\":\"Refunds are accepted\\nwithin 30 days.\"}]},"
+				+ "{\"file_id\":\"file-c\",\"file_name\":\"c.txt\",\"score\":0.2,\"content\":[]}]");
+		assertThat(text(this.model.respond(request("\"auto\"", List.of(earlier, latest), "file search",
+				"[{\"type\":\"file_search\"}]")).collectList().block()))
+			.isEqualTo("From policy.txt: \"Refunds are accepted within 30 days.\" 【1†policy.txt】");
+		assertThat(text(this.model.respond(request("\"auto\"", List.of(search("step_3", "[]")), "file search",
+				"[{\"type\":\"file_search\"}]")).collectList().block()))
+			.isEqualTo("I found nothing about that in the files.");
+	}
+
+	private static RunStepObject search(String id, String results) {
+		return JSON.readValue("""
+				{"id":"%s","object":"thread.run.step","created_at":1,"assistant_id":"asst_1","thread_id":"thread_1",
+				 "run_id":"run_1","type":"tool_calls","status":"completed","step_details":{"type":"tool_calls",
+				 "tool_calls":[{"id":"call_%s","type":"file_search","file_search":{"results":%s}}]}}"""
+			.formatted(id, id, results), RunStepObject.class);
+	}
+
+	private static String text(List<ModelOutput> outputs) {
+		StringBuilder text = new StringBuilder();
+		outputs.stream().filter(TextDelta.class::isInstance).forEach((delta) -> text.append(((TextDelta) delta).text()));
+		return text.toString();
+	}
+
+	@Test
 	void pausesBeforeEachOutputWhenGivenALatency() {
 		DeterministicModel paced = new DeterministicModel(Duration.ofMillis(200));
 		StepVerifier.withVirtualTime(() -> paced.respond(request("\"auto\"", List.of(), "Hello")))
@@ -113,9 +158,13 @@ class DeterministicModelTests {
 	}
 
 	private static ModelRequest request(String toolChoice, List<RunStepObject> steps, String message) {
+		return request(toolChoice, steps, message, TOOLS);
+	}
+
+	private static ModelRequest request(String toolChoice, List<RunStepObject> steps, String message, String tools) {
 		RunObject run = JSON.readValue("{\"id\":\"run_1\",\"object\":\"thread.run\",\"created_at\":1,\"thread_id\":\"thread_1\","
 				+ "\"assistant_id\":\"asst_1\",\"status\":\"in_progress\",\"model\":\"m\",\"instructions\":\"\","
-				+ "\"parallel_tool_calls\":true,\"metadata\":{},\"tool_choice\":" + toolChoice + ",\"tools\":" + TOOLS + "}",
+				+ "\"parallel_tool_calls\":true,\"metadata\":{},\"tool_choice\":" + toolChoice + ",\"tools\":" + tools + "}",
 				RunObject.class);
 		List<MessageObject> messages = new ArrayList<>();
 		messages.add(JSON.readValue("{\"id\":\"msg_1\",\"object\":\"thread.message\",\"created_at\":1,\"thread_id\":\"thread_1\","

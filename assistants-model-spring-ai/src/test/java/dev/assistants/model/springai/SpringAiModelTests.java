@@ -1,5 +1,6 @@
 package dev.assistants.model.springai;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -56,7 +57,7 @@ class SpringAiModelTests {
 					.maxRetries(0)
 					.build())
 				.build(), Map.of("gpt-4o", "llama3.2")),
-			(engine) -> engine.modelTimeout(Duration.ofSeconds(5)).toolTypes(Set.of("function")));
+			(engine) -> engine.modelTimeout(Duration.ofSeconds(5)).toolTypes(Set.of("function", "file_search")));
 
 	private final Api api = Api.newProject(this.server.baseUrl());
 
@@ -290,12 +291,53 @@ class SpringAiModelTests {
 
 	@Test
 	void refusesARunWithAToolTheServerCannotRun() {
-		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"file_search\"}]}")
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"code_interpreter\"}]}")
 			.path("id").asString();
 		Api.Response refused = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\"}");
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.error().path("message").asString()).startsWith("This server cannot run 'file_search' tools");
+		assertThat(refused.error().path("message").asString()).startsWith("This server cannot run 'code_interpreter' tools");
 		assertThat(refused.error().path("param").asString()).isEqualTo("tools");
+	}
+
+	@Test
+	void searchesFilesForTheModelAndCitesWhatItQuotes() {
+		String file = this.api.postForm("/files", Map.of("purpose", "assistants"), new Api.FormFile("file", "policy.txt",
+				"text/plain", "Refunds are accepted within 30 days.".getBytes(StandardCharsets.UTF_8))).json().path("id")
+			.asString();
+		String store = this.api.ok("POST", "/vector_stores", "{\"file_ids\":[\"" + file + "\"]}").path("id").asString();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.api.ok("GET", "/vector_stores/" + store, null)
+			.at("/file_counts/completed").asInt() == 1);
+		this.provider.answer(call(0, "call_search", "file_search"), arguments(0, "{\"query\":\"refund window\"}"),
+				finish("tool_calls"), usage(40, 8));
+		this.provider.answer(text("Within 30 days 【0†policy.txt】."), finish("stop"), usage(60, 5));
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"file_search\"}],"
+				+ "\"tool_resources\":{\"file_search\":{\"vector_store_ids\":[\"" + store + "\"]}}}").path("id").asString();
+		List<String[]> events = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"stream\":true,"
+				+ "\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"How long do I have for a refund?\"}]}}").events();
+		assertThat(events).extracting((event) -> event[0])
+			.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
+					"thread.run.step.created", "thread.run.step.in_progress", "thread.run.step.delta",
+					"thread.run.step.completed", "thread.run.step.created", "thread.run.step.in_progress",
+					"thread.message.created", "thread.message.in_progress", "thread.message.delta",
+					"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+		JsonNode searched = JSON.readTree(events.get(7)[1]).at("/step_details/tool_calls/0");
+		assertThat(searched.path("type").asString()).isEqualTo("file_search");
+		assertThat(searched.at("/file_search/results/0/file_id").asString()).isEqualTo(file);
+
+		JsonNode tool = this.provider.requests().get(0).at("/tools/0/function");
+		assertThat(tool.path("name").asString()).isEqualTo("file_search");
+		assertThat(tool.at("/parameters/required").toString()).isEqualTo("[\"query\"]");
+		JsonNode second = this.provider.requests().get(1).path("messages");
+		assertThat(second.at("/1/tool_calls/0/id").asString()).isEqualTo("call_search");
+		assertThat(second.at("/1/tool_calls/0/function/name").asString()).isEqualTo("file_search");
+		assertThat(second.at("/2/role").asString()).isEqualTo("tool");
+		assertThat(second.at("/2/content").asString()).isEqualTo("【0†policy.txt】\nRefunds are accepted within 30 days.");
+
+		JsonNode message = JSON.readTree(events.get(13)[1]);
+		assertThat(message.at("/content/0/text/annotations/0/file_citation/file_id").asString()).isEqualTo(file);
+		assertThat(message.at("/content/0/text/annotations/0/start_index").asInt()).isEqualTo(15);
+		JsonNode run = JSON.readTree(events.get(15)[1]);
+		assertThat(run.path("usage")).isEqualTo(JSON.readTree("{\"prompt_tokens\":100,\"completion_tokens\":13,\"total_tokens\":113}"));
 	}
 
 	private JsonNode createdRun(String message) {

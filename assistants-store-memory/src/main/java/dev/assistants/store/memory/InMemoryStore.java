@@ -496,7 +496,8 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 						&& (scope.runId() == null || scope.runId().equals(stored.field("run_id")))
 						&& (scope.purpose() == null || scope.purpose().equals(stored.field("purpose")))
 						&& (scope.vectorStoreId() == null || scope.vectorStoreId().equals(stored.field("vector_store_id")))
-						&& (scope.batchId() == null || scope.batchId().equals(stored.field(BATCH_ID))));
+						&& (scope.batchId() == null || scope.batchId().equals(stored.field(BATCH_ID)))
+						&& (scope.fileId() == null || scope.fileId().equals(stored.id())));
 		}
 
 		private static int position(List<Stored> objects, @Nullable String id) {

@@ -1,9 +1,14 @@
 package dev.assistants.store.postgresql;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,12 +38,15 @@ final class PostgresChunks {
 
 	private final JdbcClient jdbc;
 
+	private final DataSource dataSource;
+
 	private final Set<Integer> indexedDimensions = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable Boolean vectors;
 
-	PostgresChunks(JdbcClient jdbc) {
+	PostgresChunks(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -77,11 +85,6 @@ final class PostgresChunks {
 
 	void insert(String project, String vectorStoreId, String fileId, List<Chunk> chunks) {
 		boolean withVectors = searchesVectors();
-		for (Chunk chunk : chunks) {
-			if (withVectors && chunk.vector() != null) {
-				index(chunk.vector().length);
-			}
-		}
 		String sql = "insert into vector_store_chunks (project, vector_store_id, file_id, chunk_index, text, "
 				+ "embedding_model, embedding_dimensions" + (withVectors ? ", embedding" : "")
 				+ ") values (:project, :vector_store_id, :file_id, :chunk_index, :text, :model, :dimensions"
@@ -103,16 +106,30 @@ final class PostgresChunks {
 		}
 	}
 
-	/** The HNSW index of vectors of a number of dimensions, created once, by one transaction at a time. */
-	private void index(int dimensions) {
-		if (this.indexedDimensions.contains(dimensions)) {
+	/**
+	 * The HNSW index of vectors of a number of dimensions, created once, by one connection at a time,
+	 * outside any transaction: creating it waits for the writes under way to the chunks, which its
+	 * caller holds none of.
+	 */
+	void index(int dimensions) {
+		if (!searchesVectors() || this.indexedDimensions.contains(dimensions)) {
 			return;
 		}
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('assistants:vector-index'))").query().singleRow();
-		this.jdbc.sql("create index if not exists vector_store_chunks_embedding_" + dimensions
-				+ " on vector_store_chunks using hnsw ((embedding::vector(" + dimensions + ")) vector_cosine_ops) "
-				+ "where embedding_dimensions = " + dimensions)
-			.update();
+		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			statement.execute("select pg_advisory_lock(hashtext('assistants:vector-index'))");
+			try {
+				statement.execute("create index if not exists vector_store_chunks_embedding_" + dimensions
+						+ " on vector_store_chunks using hnsw ((embedding::vector(" + dimensions + ")) vector_cosine_ops) "
+						+ "where embedding_dimensions = " + dimensions);
+			}
+			finally {
+				statement.execute("select pg_advisory_unlock(hashtext('assistants:vector-index'))");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the index of vectors of " + dimensions + " dimensions", ex);
+		}
 		this.indexedDimensions.add(dimensions);
 	}
 

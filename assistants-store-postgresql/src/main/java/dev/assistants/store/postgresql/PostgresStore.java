@@ -98,7 +98,7 @@ public final class PostgresStore implements AssistantsStore {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.blobs = new PostgresBlobStore(this.jdbc, this);
-		this.chunks = new PostgresChunks(this.jdbc);
+		this.chunks = new PostgresChunks(this.jdbc, dataSource);
 	}
 
 	/**
@@ -123,6 +123,14 @@ public final class PostgresStore implements AssistantsStore {
 	@Override
 	public boolean searchesVectors() {
 		return this.chunks.searchesVectors();
+	}
+
+	/**
+	 * Create the HNSW index of vectors of this many dimensions, once, on a connection of its own.
+	 */
+	@Override
+	public void prepareVectors(int dimensions) {
+		this.chunks.index(dimensions);
 	}
 
 	/**
@@ -411,7 +419,8 @@ public final class PostgresStore implements AssistantsStore {
 					+ ((scope.runId() != null) ? " and run_id = :run_id" : "")
 					+ ((scope.purpose() != null) ? " and purpose = :purpose" : "")
 					+ ((scope.vectorStoreId() != null) ? " and vector_store_id = :vector_store_id" : "")
-					+ ((scope.batchId() != null) ? " and batch_id = :batch_id" : "");
+					+ ((scope.batchId() != null) ? " and batch_id = :batch_id" : "")
+					+ ((scope.fileId() != null) ? " and file_id = :file_id" : "");
 		}
 
 		private static StatementSpec scoped(StatementSpec statement, Scope scope) {
@@ -430,6 +439,9 @@ public final class PostgresStore implements AssistantsStore {
 			}
 			if (scope.batchId() != null) {
 				scoped = scoped.param("batch_id", scope.batchId());
+			}
+			if (scope.fileId() != null) {
+				scoped = scoped.param("file_id", scope.fileId());
 			}
 			return scoped;
 		}
@@ -451,6 +463,9 @@ public final class PostgresStore implements AssistantsStore {
 	 * expire).
 	 */
 	private static @Nullable Object column(Table table, ObjectNode object, String column) {
+		if ("file_id".equals(column)) {
+			return object.path("id").asString();
+		}
 		if ("batch_id".equals(column)) {
 			return object.path(ObjectKind.BATCH_ID_FIELD).asString(null);
 		}

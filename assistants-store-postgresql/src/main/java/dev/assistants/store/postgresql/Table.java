@@ -27,7 +27,7 @@ enum Table {
 
 	VECTOR_STORES("vector_stores"),
 
-	VECTOR_STORE_FILES("vector_store_files", "vector_store_id", "status", "batch_id", "ingest_until"),
+	VECTOR_STORE_FILES("vector_store_files", "vector_store_id", "file_id", "status", "batch_id", "ingest_until"),
 
 	VECTOR_STORE_FILE_BATCHES("vector_store_file_batches", "vector_store_id");
 

@@ -1,5 +1,7 @@
 package dev.assistants.store.postgresql;
 
+import java.util.Map;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * that need it are skipped, saying so; but where {@code ASSISTANTS_REQUIRE_PGVECTOR} is
  * {@code true}, as in CI, they fail.
  */
-final class PgvectorDatabase {
+public final class PgvectorDatabase {
 
 	static final String URL = "ASSISTANTS_PGVECTOR_URL";
 
@@ -22,10 +24,11 @@ final class PgvectorDatabase {
 	}
 
 	/**
-	 * A new pool of connections to the database, its schema migrated and pgvector enabled.
-	 * @return the data source
+	 * The connection to the database, as Spring Boot's {@code spring.datasource.*} properties;
+	 * the test is skipped (or fails, where the database is required) without one.
+	 * @return the URL (with its user)
 	 */
-	static HikariDataSource newDataSource() {
+	public static Map<String, String> properties() {
 		String url = setting(URL);
 		String missing = "PostgreSQL with the pgvector extension (vector): set " + URL
 				+ " to a JDBC URL of one, as .ci/run does";
@@ -35,8 +38,16 @@ final class PgvectorDatabase {
 			}
 			Assumptions.abort("Skipped: these tests need " + missing);
 		}
+		return Map.of("spring.datasource.url", url);
+	}
+
+	/**
+	 * A new pool of connections to the database, its schema migrated and pgvector enabled.
+	 * @return the data source
+	 */
+	public static HikariDataSource newDataSource() {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(url);
+		config.setJdbcUrl(properties().get("spring.datasource.url"));
 		config.setMaximumPoolSize(16);
 		HikariDataSource dataSource = new HikariDataSource(config);
 		PostgresStore.migrate(dataSource);

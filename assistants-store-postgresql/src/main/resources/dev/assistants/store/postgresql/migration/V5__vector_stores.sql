@@ -16,6 +16,7 @@ create table vector_store_files (
 	id text primary key,
 	project text not null,
 	vector_store_id text not null references vector_stores (id) on delete cascade,
+	file_id text not null,
 	status text not null,
 	batch_id text,
 	ingest_until bigint,
@@ -24,6 +25,7 @@ create table vector_store_files (
 	body jsonb not null
 );
 create index vector_store_files_by_store on vector_store_files (vector_store_id, seq);
+create index vector_store_files_by_file on vector_store_files (file_id);
 create index vector_store_files_by_batch on vector_store_files (batch_id, seq) where batch_id is not null;
 -- the files waiting to be ingested, for the engines that ingest them
 create index vector_store_files_to_ingest on vector_store_files (ingest_until) where status = 'in_progress';
