@@ -30,6 +30,7 @@ import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.Chunk;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.StoreTransaction;
+import dev.assistants.engine.store.StoreUnavailableException;
 import dev.assistants.engine.store.StoredObject;
 
 import static dev.assistants.engine.ApiObjects.NODES;
@@ -181,6 +182,12 @@ final class Ingestion {
 				VectorStoreCounts.move(tx, taken.project(), locked, "failed", 0);
 			});
 		}
+		catch (StoreUnavailableException ex) {
+			// the store's trouble, not the file's: another try once the lease ends
+			logger.warn("Could not ingest file " + ApiObjects.id(file) + " into vector store "
+					+ file.path("vector_store_id").asString() + " now; it is tried again in " + this.lease.toSeconds()
+					+ " s", ex);
+		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not ingest file " + ApiObjects.id(file) + " into vector store "
 					+ file.path("vector_store_id").asString() + "; it fails with server_error", ex);
@@ -251,6 +258,11 @@ final class Ingestion {
 			return;
 		}
 		this.store.inTransaction((tx) -> {
+			// the vector store first, as every change of its files locks it: writing chunks refers to it,
+			// which would otherwise deadlock with another ingestion that locked it to count its file
+			tx.find(ObjectKind.VECTOR_STORE_FILE, taken.project(), taken.id())
+				.flatMap((file) -> tx.lock(ObjectKind.VECTOR_STORE, taken.project(),
+						file.path("vector_store_id").asString()));
 			tx.lock(ObjectKind.VECTOR_STORE_FILE, taken.project(), taken.id())
 				.filter((file) -> "in_progress".equals(ApiObjects.status(file))
 						&& file.path(VectorStoreOperations.INGEST_UNTIL).asLong() == taken.until())

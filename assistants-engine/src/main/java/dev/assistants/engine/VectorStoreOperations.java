@@ -29,6 +29,8 @@ import static dev.assistants.engine.ApiObjects.orDefault;
  * content of their files. A file added to a vector store is {@code in_progress} until
  * {@link Ingestion} has read, chunked and embedded it; the counts of files by status, the bytes
  * used and the status of the vector store and of a batch change with it, in the same transaction.
+ * Every change of a vector store's files locks the vector store first, then the file, then its
+ * batch: one order, so that concurrent changes never deadlock.
  */
 final class VectorStoreOperations {
 

@@ -269,6 +269,34 @@ public abstract class VectorStoreContractTests {
 	}
 
 	@Test
+	void ingestsManyFilesAtOnceAndCountsEachOnce() {
+		try (EngineServer busy = new EngineServer(store(), this.model,
+				(engine) -> engine.embeddings(new TestEmbeddings()).ingestionConcurrency(4))) {
+			Api caller = Api.newProject(busy.baseUrl());
+			List<String> files = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				files.add(upload(caller, "page" + i + ".txt", "Page " + i + " of the handbook: refunds and shipping."));
+			}
+			String id = caller.ok("POST", "/vector_stores", "{}").path("id").asString();
+			String batch = caller.ok("POST", "/vector_stores/" + id + "/file_batches",
+					"{\"file_ids\":" + JSON.writeValueAsString(files) + "}").path("id").asString();
+			JsonNode done = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+				.until(() -> caller.ok("GET", "/vector_stores/" + id + "/file_batches/" + batch, null),
+						(candidate) -> "completed".equals(candidate.path("status").asString()));
+			assertJson(done.path("file_counts"),
+					"{\"in_progress\":0,\"completed\":24,\"cancelled\":0,\"failed\":0,\"total\":24}");
+			JsonNode store = caller.ok("GET", "/vector_stores/" + id, null);
+			assertJson(store.path("file_counts"),
+					"{\"in_progress\":0,\"completed\":24,\"cancelled\":0,\"failed\":0,\"total\":24}");
+			long bytes = 0;
+			for (String file : files) {
+				bytes += caller.ok("GET", "/vector_stores/" + id + "/files/" + file, null).path("usage_bytes").asLong();
+			}
+			assertThat(store.path("usage_bytes").asLong()).isEqualTo(bytes);
+		}
+	}
+
+	@Test
 	void aFileWithoutTextFailsWithItsReason() {
 		byte[] binary = { (byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3 };
 		String file = this.api.postForm("/files", Map.of("purpose", "assistants"),

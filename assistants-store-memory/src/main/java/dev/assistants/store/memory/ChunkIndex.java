@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -200,7 +201,8 @@ final class ChunkIndex implements AutoCloseable {
 	private List<String> nearest(ChunkSearch search) {
 		record Near(String key, double similarity) {
 		}
-		List<Near> near = new ArrayList<>();
+		// the nearest so far, the farthest of them first: each chunk either replaces it or is dropped
+		PriorityQueue<Near> nearest = new PriorityQueue<>(search.limit() + 1, Comparator.comparingDouble(Near::similarity));
 		for (String vectorStoreId : search.vectorStoreIds()) {
 			String prefix = fileKey(search.project(), vectorStoreId, "");
 			this.chunks.forEach((fileKey, fileChunks) -> {
@@ -210,16 +212,15 @@ final class ChunkIndex implements AutoCloseable {
 				}
 				for (Chunk chunk : fileChunks) {
 					if (search.model().equals(chunk.model())) {
-						near.add(new Near(fileKey + "\u0000" + chunk.index(), similarity(search, chunk)));
+						nearest.add(new Near(fileKey + "\u0000" + chunk.index(), similarity(search, chunk)));
+						if (nearest.size() > search.limit()) {
+							nearest.poll();
+						}
 					}
 				}
 			});
 		}
-		return near.stream()
-			.sorted(Comparator.comparingDouble(Near::similarity).reversed())
-			.limit(search.limit())
-			.map(Near::key)
-			.toList();
+		return nearest.stream().map(Near::key).toList();
 	}
 
 	private @Nullable Chunk chunk(String project, String vectorStoreId, String fileId, int index) {

@@ -14,6 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
@@ -40,6 +43,8 @@ final class PostgresChunks {
 
 	private final DataSource dataSource;
 
+	private final NamedParameterJdbcTemplate batches;
+
 	private final Set<Integer> indexedDimensions = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable Boolean vectors;
@@ -47,6 +52,7 @@ final class PostgresChunks {
 	PostgresChunks(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.batches = new NamedParameterJdbcTemplate(dataSource);
 	}
 
 	/**
@@ -83,27 +89,30 @@ final class PostgresChunks {
 		return vectors;
 	}
 
+	/** Insert a file's chunks, in batches of statements: one round trip per batch, not per chunk. */
 	void insert(String project, String vectorStoreId, String fileId, List<Chunk> chunks) {
 		boolean withVectors = searchesVectors();
 		String sql = "insert into vector_store_chunks (project, vector_store_id, file_id, chunk_index, text, "
 				+ "embedding_model, embedding_dimensions" + (withVectors ? ", embedding" : "")
 				+ ") values (:project, :vector_store_id, :file_id, :chunk_index, :text, :model, :dimensions"
 				+ (withVectors ? ", cast(:embedding as vector)" : "") + ")";
-		for (Chunk chunk : chunks) {
+		SqlParameterSource[] rows = new SqlParameterSource[chunks.size()];
+		for (int i = 0; i < rows.length; i++) {
+			Chunk chunk = chunks.get(i);
 			boolean embedded = withVectors && chunk.vector() != null;
-			StatementSpec insert = this.jdbc.sql(sql)
-				.param("project", project)
-				.param("vector_store_id", vectorStoreId)
-				.param("file_id", fileId)
-				.param("chunk_index", chunk.index())
-				.param("text", chunk.text())
-				.param("model", embedded ? chunk.model() : null)
-				.param("dimensions", embedded ? chunk.vector().length : null);
+			MapSqlParameterSource row = new MapSqlParameterSource().addValue("project", project)
+				.addValue("vector_store_id", vectorStoreId)
+				.addValue("file_id", fileId)
+				.addValue("chunk_index", chunk.index())
+				.addValue("text", chunk.text())
+				.addValue("model", embedded ? chunk.model() : null)
+				.addValue("dimensions", embedded ? chunk.vector().length : null);
 			if (withVectors) {
-				insert = insert.param("embedding", embedded ? literal(chunk.vector()) : null);
+				row.addValue("embedding", embedded ? literal(chunk.vector()) : null);
 			}
-			insert.update();
+			rows[i] = row;
 		}
+		this.batches.batchUpdate(sql, rows);
 	}
 
 	/**
