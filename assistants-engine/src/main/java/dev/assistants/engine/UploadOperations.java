@@ -235,6 +235,23 @@ final class UploadOperations {
 		}
 	}
 
+	/**
+	 * A pending upload past its {@code expires_at} is {@code expired} for good: its status is
+	 * written, and its parts are to be deleted.
+	 * @return the IDs of its parts' blobs
+	 */
+	static List<String> expire(StoreTransaction tx, String project, String uploadId) {
+		List<String> parts = new ArrayList<>();
+		tx.lock(ObjectKind.UPLOAD, project, uploadId)
+			.filter((upload) -> "pending".equals(upload.path("status").asString()))
+			.ifPresent((upload) -> {
+				upload.put("status", "expired");
+				tx.update(ObjectKind.UPLOAD, project, upload);
+				upload.path(PARTS).forEach((part) -> parts.add(part.path("id").asString()));
+			});
+		return parts;
+	}
+
 	private static Mono<Void> deleteParts(BlobStore blobs, ObjectNode upload) {
 		return Flux.fromIterable(upload.path(PARTS)).concatMap((part) -> blobs.delete(part.path("id").asString())).then();
 	}

@@ -692,6 +692,33 @@ public abstract class EngineContractTests {
 	}
 
 	@Test
+	void anUploadThatExpiresKeepsNoneOfItsParts() {
+		MovingClock clock = new MovingClock();
+		try (EngineServer server = new EngineServer(store(), this.model, (engine) -> engine.clock(clock)
+			.expiryCheckInterval(Duration.ofMillis(200)))) {
+			Api caller = Api.newProject(server.baseUrl());
+			String project = caller.key().substring(EngineServer.KEY_PREFIX.length());
+			String uploadId = caller.ok("POST", "/uploads", "{\"filename\":\"big.bin\",\"purpose\":\"assistants\","
+					+ "\"bytes\":10,\"mime_type\":\"application/octet-stream\"}").path("id").asString();
+			String partId = caller.postForm("/uploads/" + uploadId + "/parts", Map.of(),
+					new FormFile("data", "blob", "application/octet-stream", "abandoned".getBytes(StandardCharsets.UTF_8)))
+				.json()
+				.path("id")
+				.asString();
+			assertThat(store().blobs().read(partId).collectList().block(Duration.ofSeconds(5))).isNotEmpty();
+			clock.advance(Duration.ofSeconds(3600));
+			Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(store().blobs().read(partId).collectList().block(Duration.ofSeconds(5))).as("its part's bytes")
+					.isEmpty();
+				assertThat(store().inTransaction((tx) -> tx.find(ObjectKind.UPLOAD, project, uploadId))
+					.map((upload) -> upload.path("status").asString())).as("kept as").hasValue("expired");
+			});
+			assertThat(caller.post("/uploads/" + uploadId + "/complete", "{\"part_ids\":[\"" + partId + "\"]}").status())
+				.isEqualTo(400);
+		}
+	}
+
+	@Test
 	void refusesBadFilesAndKeepsNothingOfThem() {
 		FormFile file = new FormFile("file", "a.txt", "text/plain", "a".getBytes(StandardCharsets.UTF_8));
 		assertBadRequest(this.api.postForm("/files", Map.of(), file), "purpose", "missing_required_parameter");

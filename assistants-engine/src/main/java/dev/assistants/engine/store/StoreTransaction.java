@@ -169,6 +169,15 @@ public interface StoreTransaction {
 	List<StoredObject> expiredFiles(long now, int limit);
 
 	/**
+	 * The uploads, of any project, still {@code pending} although their {@code expires_at} has
+	 * come. An upload another transaction has locked is skipped.
+	 * @param now the time, in Unix seconds
+	 * @param limit the most uploads to read
+	 * @return the uploads, those that expired first first
+	 */
+	List<StoredObject> expiredUploads(long now, int limit);
+
+	/**
 	 * The files of vector stores, of any project, that are {@code in_progress} and that no engine
 	 * ingests: whose {@code _ingest_until} (Unix milliseconds) is missing or has passed. A file
 	 * another transaction has locked is skipped, so that engines looking at once never take the

@@ -381,6 +381,17 @@ public final class InMemoryStore implements AssistantsStore, AutoCloseable {
 		}
 
 		@Override
+		public List<StoredObject> expiredUploads(long now, int limit) {
+			return objects(ObjectKind.UPLOAD).all()
+				.filter((upload) -> "pending".equals(upload.field("status"))
+						&& upload.body().path("expires_at").asLong(Long.MAX_VALUE) <= now)
+				.sorted(Comparator.comparingLong((Stored upload) -> upload.body().path("expires_at").asLong()))
+				.limit(limit)
+				.map((upload) -> new StoredObject(upload.project(), upload.id()))
+				.toList();
+		}
+
+		@Override
 		public List<StoredObject> filesToIngest(long nowMillis, int limit) {
 			return objects(ObjectKind.VECTOR_STORE_FILE).all()
 				.filter((file) -> "in_progress".equals(file.field("status"))

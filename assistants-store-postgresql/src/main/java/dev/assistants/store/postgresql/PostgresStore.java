@@ -302,6 +302,18 @@ public final class PostgresStore implements AssistantsStore {
 		}
 
 		@Override
+		public List<StoredObject> expiredUploads(long now, int limit) {
+			// expires_at is set only while an upload is pending: the index holds the uploads that can expire
+			return PostgresStore.this.jdbc
+				.sql("select project, id from uploads where expires_at <= :now order by expires_at limit :limit "
+						+ "for update skip locked")
+				.param("now", now)
+				.param("limit", limit)
+				.query((row, number) -> new StoredObject(row.getString("project"), row.getString("id")))
+				.list();
+		}
+
+		@Override
 		public List<StoredObject> filesToIngest(long nowMillis, int limit) {
 			return PostgresStore.this.jdbc
 				.sql("select project, id from vector_store_files where status = 'in_progress' "
@@ -459,8 +471,8 @@ public final class PostgresStore implements AssistantsStore {
 
 	/**
 	 * A column's value from an object's body: its text, but for {@code expires_at}, a number, which
-	 * for a run holds when it expires only while it has not stopped (the runs the sweep may
-	 * expire).
+	 * for a run holds when it expires only while it has not stopped, and for an upload only while it
+	 * is pending (what the sweeps may expire).
 	 */
 	private static @Nullable Object column(Table table, ObjectNode object, String column) {
 		if ("file_id".equals(column)) {
@@ -477,8 +489,12 @@ public final class PostgresStore implements AssistantsStore {
 			return object.path(column).asString(null);
 		}
 		JsonNode expiresAt = object.path("expires_at");
-		boolean expires = expiresAt.isNumber() && (table != Table.RUNS
-				|| StoreTransaction.ACTIVE_RUN_STATUSES.contains(object.path("status").asString()));
+		String status = object.path("status").asString();
+		boolean expires = expiresAt.isNumber() && switch (table) {
+			case RUNS -> StoreTransaction.ACTIVE_RUN_STATUSES.contains(status);
+			case UPLOADS -> "pending".equals(status);
+			default -> true;
+		};
 		return expires ? expiresAt.asLong() : null;
 	}
 

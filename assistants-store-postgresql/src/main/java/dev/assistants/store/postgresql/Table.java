@@ -23,7 +23,7 @@ enum Table {
 
 	FILES("files", "purpose", "expires_at"),
 
-	UPLOADS("uploads"),
+	UPLOADS("uploads", "expires_at"),
 
 	VECTOR_STORES("vector_stores"),
 
