@@ -17,6 +17,8 @@ import dev.assistants.api.ResponseFormatJsonSchema;
 import dev.assistants.api.ResponseFormatText;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.ToolChoiceMode;
+import dev.assistants.api.ToolType;
+import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelRequest;
 
 /**
@@ -42,7 +44,7 @@ final class OpenAiChatOptionsSupport {
 			builder.responseFormat(responseFormat(run.responseFormat()));
 		}
 		if (functions && run.toolChoice() != null) {
-			builder.toolChoice(toolChoice(run.toolChoice()));
+			builder.toolChoice(toolChoice(run.toolChoice(), request.steps().isEmpty()));
 		}
 		if (functions) {
 			builder.parallelToolCalls(run.parallelToolCalls());
@@ -69,14 +71,23 @@ final class OpenAiChatOptionsSupport {
 		return null;
 	}
 
-	/** {@code none}, {@code auto} and {@code required} as they are, a named function as its JSON. */
-	private static String toolChoice(AssistantsApiToolChoiceOption choice) {
+	/**
+	 * {@code none}, {@code auto} and {@code required} as they are, a named function as its JSON,
+	 * and {@code file_search} as the function the model searches files with. A choice that forces a
+	 * call forces the run's first turn only: after the call's output the model answers, as OpenAI's
+	 * runs did, instead of calling again and again.
+	 */
+	private static String toolChoice(AssistantsApiToolChoiceOption choice, boolean firstTurn) {
 		if (choice instanceof ToolChoiceMode mode) {
-			return mode.value();
+			return (!firstTurn && ToolChoiceMode.REQUIRED.equals(mode)) ? ToolChoiceMode.AUTO.value() : mode.value();
+		}
+		if (!firstTurn) {
+			return ToolChoiceMode.AUTO.value();
 		}
 		AssistantsNamedToolChoice named = (AssistantsNamedToolChoice) choice;
-		return ChatOptionsFactory.json(Map.of("type", "function", "function",
-				Map.of("name", (named.function() != null) ? named.function().name() : "")));
+		String name = (named.function() != null) ? named.function().name()
+				: ToolType.FILE_SEARCH.equals(named.type()) ? FileSearchCalls.TOOL_NAME : "";
+		return ChatOptionsFactory.json(Map.of("type", "function", "function", Map.of("name", name)));
 	}
 
 }

@@ -313,6 +313,7 @@ class SpringAiModelTests {
 		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"file_search\"}],"
 				+ "\"tool_resources\":{\"file_search\":{\"vector_store_ids\":[\"" + store + "\"]}}}").path("id").asString();
 		List<String[]> events = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"stream\":true,"
+				+ "\"tool_choice\":{\"type\":\"file_search\"},"
 				+ "\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"How long do I have for a refund?\"}]}}").events();
 		assertThat(events).extracting((event) -> event[0])
 			.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
@@ -324,6 +325,10 @@ class SpringAiModelTests {
 		assertThat(searched.path("type").asString()).isEqualTo("file_search");
 		assertThat(searched.at("/file_search/results/0/file_id").asString()).isEqualTo(file);
 
+		assertThat(this.provider.requests().get(0).path("tool_choice"))
+			.isEqualTo(JSON.readTree("{\"type\":\"function\",\"function\":{\"name\":\"file_search\"}}"));
+		assertThat(this.provider.requests().get(1).path("tool_choice").asString()).as("after the search, the model answers")
+			.isEqualTo("auto");
 		JsonNode tool = this.provider.requests().get(0).at("/tools/0/function");
 		assertThat(tool.path("name").asString()).isEqualTo("file_search");
 		assertThat(tool.at("/parameters/required").toString()).isEqualTo("[\"query\"]");
