@@ -231,6 +231,7 @@ final class Ingestion {
 		Path copy = null;
 		try {
 			copy = Files.createTempFile("assistants-ingest-", ".bin");
+			// ingestion runs on a scheduler for blocking work, and the extractor reads a file, not a stream
 			DataBufferUtils.write(this.store.blobs().read(ApiObjects.id(file)), copy).block();
 			return this.extractor.extract(copy, file.path("filename").asString(), FileOperations.contentType(file));
 		}

@@ -292,21 +292,20 @@ public final class PostgresStore implements AssistantsStore {
 
 		@Override
 		public List<StoredObject> expiredFiles(long now, int limit) {
-			return PostgresStore.this.jdbc
-				.sql("select project, id from files where expires_at <= :now order by expires_at limit :limit "
-						+ "for update skip locked")
-				.param("now", now)
-				.param("limit", limit)
-				.query((row, number) -> new StoredObject(row.getString("project"), row.getString("id")))
-				.list();
+			return expired(Table.FILES, now, limit);
 		}
 
 		@Override
 		public List<StoredObject> expiredUploads(long now, int limit) {
 			// expires_at is set only while an upload is pending: the index holds the uploads that can expire
+			return expired(Table.UPLOADS, now, limit);
+		}
+
+		/** The objects whose expires_at has come, read by the table's index of what expires. */
+		private List<StoredObject> expired(Table table, long now, int limit) {
 			return PostgresStore.this.jdbc
-				.sql("select project, id from uploads where expires_at <= :now order by expires_at limit :limit "
-						+ "for update skip locked")
+				.sql("select project, id from " + table.table() + " where expires_at <= :now order by expires_at "
+						+ "limit :limit for update skip locked")
 				.param("now", now)
 				.param("limit", limit)
 				.query((row, number) -> new StoredObject(row.getString("project"), row.getString("id")))
