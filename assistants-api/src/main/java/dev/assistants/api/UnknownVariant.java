@@ -2,11 +2,15 @@ package dev.assistants.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * A union value of a kind this client does not know, for example a tool type or content part
@@ -17,11 +21,12 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
 @JsonDeserialize(using = ValueDeserializer.None.class)
-public record UnknownVariant(@JsonValue JsonNode json) implements AssistantTool, AttachmentTool, MessageContent,
+@JsonSerialize(using = UnknownVariant.Writer.class)
+public record UnknownVariant(JsonNode json) implements AssistantTool, AttachmentTool, MessageContent,
 		MessageContentPart, MessageContentTextAnnotation, RunStepDetails, RunStepDetailsToolCall,
 		RunStepDetailsToolCallsCodeOutput, ChunkingStrategy, AssistantsApiResponseFormatOption, MessageDeltaContent,
 		MessageDeltaContentTextAnnotation, RunStepDeltaStepDetails, RunStepDeltaStepDetailsToolCall,
-		RunStepDeltaStepDetailsToolCallsCodeOutput, SearchFilter {
+		RunStepDeltaStepDetailsToolCallsCodeOutput, SearchFilter, VectorStoreFileChunkingStrategy {
 
 	/**
 	 * Create an instance holding the given JSON.
@@ -48,6 +53,25 @@ public record UnknownVariant(@JsonValue JsonNode json) implements AssistantTool,
 	public int index() {
 		JsonNode index = this.json.get("index");
 		return (index != null && index.isInt()) ? index.intValue() : -1;
+	}
+
+	/**
+	 * Writes the JSON as it was read, also where the declared type is a union whose type id the
+	 * JSON already holds (its {@code type} property), instead of wrapping it in a type id.
+	 */
+	static final class Writer extends ValueSerializer<UnknownVariant> {
+
+		@Override
+		public void serialize(UnknownVariant value, JsonGenerator generator, SerializationContext context) {
+			context.writeValue(generator, value.json());
+		}
+
+		@Override
+		public void serializeWithType(UnknownVariant value, JsonGenerator generator, SerializationContext context,
+				TypeSerializer typeSerializer) {
+			serialize(value, generator, context);
+		}
+
 	}
 
 }

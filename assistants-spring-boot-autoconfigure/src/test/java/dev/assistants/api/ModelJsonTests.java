@@ -48,6 +48,14 @@ class ModelJsonTests {
 	}
 
 	@Test
+	void writesAnUnknownVariantInsideAnObjectAsItWasRead() {
+		String raw = "{\"name\":\"a\",\"tools\":[{\"type\":\"web_browser\",\"web_browser\":{\"max_pages\":3}}]}";
+		ModifyAssistantRequest request = this.json.readValue(raw, ModifyAssistantRequest.class);
+		assertThat(request.tools()).singleElement().isInstanceOf(UnknownVariant.class);
+		assertThat(this.json.readTree(this.json.writeValueAsString(request))).isEqualTo(this.json.readTree(raw));
+	}
+
+	@Test
 	void readsAnObjectWithoutTypeAsUnknownVariant() {
 		assertThat(this.json.readValue("{\"name\":\"x\"}", AssistantTool.class)).isInstanceOf(UnknownVariant.class);
 	}
