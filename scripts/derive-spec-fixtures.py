@@ -7,6 +7,9 @@ written into test resources by this script and committed:
   spec/operations.json  the 23 Assistants operations: method, path, query parameters, request and
                         response schema, and the specification's own example (request path and
                         body from the curl sample, response body)
+  spec/storage-operations.json
+                        the same for the Files, Uploads and Vector stores operations that
+                        Assistants apps use for file_search (multipart requests have no JSON body)
   spec/schemas.json     every schema those operations reach, reduced to its property tree
 
 Run it again when the specification changes:
@@ -27,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / 'shared' / 'openai-spec' / 'openapi.yaml'
 OUT = ROOT / 'assistants-api' / 'src' / 'test' / 'resources' / 'spec'
 STREAM_EVENTS = ['AssistantStreamEvent']
+ASSISTANTS_TAGS = ['Assistants']
+STORAGE_TAGS = ['Files', 'Uploads', 'Vector stores']
 
 
 def ref_name(node):
@@ -72,32 +77,42 @@ def reduce(node, schemas, reached):
 
 def curl_example(curl):
     """The path and JSON body of a curl sample."""
+    # one sample (createVectorStoreFileBatch) leaves a header's quotes open
+    curl = re.sub(r'"Content-Type: application/json \\\n', '"Content-Type: application/json" \\\n', curl)
     args = shlex.split(curl.replace('\\\n', ' '))
     url = next(a for a in args if a.startswith('http'))
     path = re.sub(r'^https://api\.openai\.com/v1', '', url)
     body = None
     for flag, value in zip(args, args[1:]):
         if flag in ('-d', '--data'):
-            body = json.loads(value) if value.strip() else {}
+            body = example_response(value) if value.strip() else {}
     return path, body
 
 
-def main():
-    spec_path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SPEC
-    spec = yaml.safe_load(spec_path.read_text())
-    schemas = spec['components']['schemas']
-    reached = {}
+def example_response(text):
+    """A response example: JSON, or the JavaScript-like object literal some examples are written in."""
+    if not text or not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return yaml.safe_load(text)
+
+
+def derive_operations(spec, schemas, reached, tags):
     operations = {}
     for path, item in spec['paths'].items():
         for method, op in item.items():
-            if not isinstance(op, dict) or 'Assistants' not in op.get('tags', []):
+            if not isinstance(op, dict) or not set(tags) & set(op.get('tags', [])):
                 continue
             request = None
-            content = op.get('requestBody', {}).get('content', {}).get('application/json')
-            if content:
-                request = reduce(content['schema'], schemas, reached)['ref']
-            response = reduce(op['responses']['200']['content']['application/json']['schema'], schemas,
-                              reached)['ref']
+            content = op.get('requestBody', {}).get('content', {})
+            if 'application/json' in content:
+                request = reduce(content['application/json']['schema'], schemas, reached)['ref']
+            elif 'multipart/form-data' in content:
+                request = reduce(content['multipart/form-data']['schema'], schemas, reached)['ref']
+            response_schema = op['responses']['200']['content']['application/json']['schema']
+            response = reduce(response_schema, schemas, reached).get('ref')
             query = [p['name'] for p in op.get('parameters', []) if p['in'] == 'query']
             examples = op.get('x-oaiMeta', {}).get('examples', [])
             example = examples[0] if isinstance(examples, list) else examples
@@ -106,23 +121,36 @@ def main():
                 'method': method.upper(),
                 'path': path,
                 'query': query,
+                'requestContentType': next(iter(content), None),
                 'requestSchema': request,
                 'responseSchema': response,
                 'example': {
                     'path': example_path,
                     'requestBody': example_body,
-                    'responseBody': json.loads(example['response']),
+                    'responseBody': example_response(example.get('response')),
                 },
             }
+    return operations
+
+
+def main():
+    spec_path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SPEC
+    spec = yaml.safe_load(spec_path.read_text())
+    schemas = spec['components']['schemas']
+    reached = {}
+    operations = derive_operations(spec, schemas, reached, ASSISTANTS_TAGS)
+    storage = derive_operations(spec, schemas, reached, STORAGE_TAGS)
     for name in STREAM_EVENTS:
         reduce({'$ref': '#/components/schemas/' + name}, schemas, reached)
     OUT.mkdir(parents=True, exist_ok=True)
     source = {'spec': spec_path.name, 'version': spec['info']['version']}
     (OUT / 'operations.json').write_text(
         json.dumps({'source': source, 'operations': operations}, indent=2, sort_keys=True) + '\n')
+    (OUT / 'storage-operations.json').write_text(
+        json.dumps({'source': source, 'operations': storage}, indent=2, sort_keys=True) + '\n')
     (OUT / 'schemas.json').write_text(
         json.dumps({'source': source, 'schemas': reached}, indent=2, sort_keys=True) + '\n')
-    print(f'{len(operations)} operations, {len(reached)} schemas -> {OUT.relative_to(ROOT)}')
+    print(f'{len(operations)} + {len(storage)} operations, {len(reached)} schemas -> {OUT.relative_to(ROOT)}')
 
 
 if __name__ == '__main__':

@@ -36,4 +36,13 @@ public record CreateVectorStoreFileBatchRequest(@JsonProperty("file_ids") @Nulla
 		RequestChecks.attributes(attributes);
 	}
 
+	/**
+	 * Add files with the {@code auto} chunking strategy and no attributes.
+	 * @param fileIds the files
+	 * @return the request
+	 */
+	public static CreateVectorStoreFileBatchRequest ofFileIds(List<String> fileIds) {
+		return new CreateVectorStoreFileBatchRequest(fileIds, null, null, null);
+	}
+
 }

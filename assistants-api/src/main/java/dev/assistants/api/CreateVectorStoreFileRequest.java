@@ -26,4 +26,13 @@ public record CreateVectorStoreFileRequest(@JsonProperty("file_id") String fileI
 		RequestChecks.attributes(attributes);
 	}
 
+	/**
+	 * Add a file with the {@code auto} chunking strategy and no attributes.
+	 * @param fileId the file
+	 * @return the request
+	 */
+	public static CreateVectorStoreFileRequest of(String fileId) {
+		return new CreateVectorStoreFileRequest(fileId, null, null);
+	}
+
 }

@@ -29,4 +29,13 @@ public record CreateVectorStoreRequest(@JsonProperty("file_ids") @Nullable List<
 		RequestChecks.metadata(metadata);
 	}
 
+	/**
+	 * Create an empty vector store with a name.
+	 * @param name its name
+	 * @return the request
+	 */
+	public static CreateVectorStoreRequest named(String name) {
+		return new CreateVectorStoreRequest(null, name, null, null, null, null);
+	}
+
 }

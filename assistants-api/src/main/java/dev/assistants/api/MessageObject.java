@@ -44,6 +44,20 @@ public record MessageObject(String id, String object, @JsonProperty("created_at"
 	}
 
 	/**
+	 * The files the message's text cites, as {@code file_search} answers mark them, in the order of
+	 * the text.
+	 * @return the citations, with the text each replaces and the cited file's ID
+	 */
+	public List<MessageContentTextAnnotationsFileCitationObject> fileCitations() {
+		return this.content.stream()
+			.filter(MessageContentTextObject.class::isInstance)
+			.flatMap((part) -> ((MessageContentTextObject) part).text().annotations().stream())
+			.filter(MessageContentTextAnnotationsFileCitationObject.class::isInstance)
+			.map(MessageContentTextAnnotationsFileCitationObject.class::cast)
+			.toList();
+	}
+
+	/**
 	 * Why a message is incomplete.
 	 *
 	 * @param reason the reason

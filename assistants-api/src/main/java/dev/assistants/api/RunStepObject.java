@@ -1,6 +1,8 @@
 package dev.assistants.api;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +46,25 @@ public record RunStepObject(String id, String object, @JsonProperty("created_at"
 		return new RunStepObject(this.id, this.object, this.createdAt, this.assistantId, this.threadId, this.runId,
 				this.type, this.status, stepDetails, this.lastError, this.expiredAt, this.cancelledAt, this.failedAt,
 				this.completedAt, this.metadata, this.usage);
+	}
+
+	/**
+	 * The chunks the step's {@code file_search} calls found, in the order of the calls. A server
+	 * sends their text only when asked, with
+	 * {@code include[]=step_details.tool_calls[*].file_search.results[*].content}.
+	 * @return the results, empty for a step that searched nothing
+	 */
+	public List<RunStepDetailsToolCallsFileSearchResultObject> fileSearchResults() {
+		if (!(this.stepDetails instanceof RunStepDetailsToolCallsObject toolCalls)) {
+			return List.of();
+		}
+		return toolCalls.toolCalls()
+			.stream()
+			.filter(RunStepDetailsToolCallsFileSearchObject.class::isInstance)
+			.map((call) -> ((RunStepDetailsToolCallsFileSearchObject) call).fileSearch().results())
+			.filter(Objects::nonNull)
+			.flatMap(List::stream)
+			.toList();
 	}
 
 }

@@ -53,4 +53,13 @@ public record VectorStoreSearchRequest(Object query, @JsonProperty("rewrite_quer
 
 	}
 
+	/**
+	 * A search for one query with the server's defaults.
+	 * @param query the query
+	 * @return the request
+	 */
+	public static VectorStoreSearchRequest of(String query) {
+		return new VectorStoreSearchRequest(query, null, null, null, null);
+	}
+
 }

@@ -25,13 +25,17 @@ public final class SpecFixtures {
 
 	public static final JsonNode OPERATIONS = read("/spec/operations.json").get("operations");
 
+	/** The Files, Uploads and Vector stores operations, which Assistants apps use for file_search. */
+	public static final JsonNode STORAGE_OPERATIONS = read("/spec/storage-operations.json").get("operations");
+
 	public static final JsonNode SCHEMAS = read("/spec/schemas.json").get("schemas");
 
 	private SpecFixtures() {
 	}
 
 	public static JsonNode operation(String operationId) {
-		JsonNode operation = OPERATIONS.get(operationId);
+		JsonNode operation = OPERATIONS.has(operationId) ? OPERATIONS.get(operationId)
+				: STORAGE_OPERATIONS.get(operationId);
 		if (operation == null) {
 			throw new IllegalArgumentException("No operation " + operationId + " in the specification");
 		}
@@ -112,7 +116,8 @@ public final class SpecFixtures {
 	 * The request and response schemas of the operations.
 	 */
 	public static Stream<String> operationSchemaNames() {
-		return OPERATIONS.valueStream()
+		return Stream.concat(OPERATIONS.valueStream(), STORAGE_OPERATIONS.valueStream())
+			.filter((operation) -> !"multipart/form-data".equals(operation.path("requestContentType").asString(null)))
 			.flatMap((operation) -> Stream.of(operation.get("requestSchema"), operation.get("responseSchema")))
 			.filter(JsonNode::isString)
 			.map(JsonNode::stringValue)

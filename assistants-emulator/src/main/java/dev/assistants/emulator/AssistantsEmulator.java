@@ -13,6 +13,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -26,8 +27,9 @@ import dev.assistants.store.memory.InMemoryStore;
 
 /**
  * An emulator of the OpenAI Assistants API v2: a real HTTP server on loopback, started and stopped
- * from Java in milliseconds, that implements all 23 operations with the specification's semantics
- * and keeps its state in memory. It is the project's Assistants engine with the in-memory store and
+ * from Java in milliseconds, that implements all 23 operations with the specification's semantics,
+ * and the Files, Uploads and Vector stores APIs that {@code file_search} uses (searched by
+ * keywords), and keeps its state in memory. It is the project's Assistants engine with the in-memory store and
  * a scriptable model, served by a bare Reactor Netty server: no Spring context.
  * <p>
  * Runs go through a real lifecycle: a run answered as {@code queued} moves to {@code in_progress}
@@ -164,24 +166,34 @@ public final class AssistantsEmulator implements AutoCloseable {
 		this.store.close();
 	}
 
-	/** Keep each request, with its body, for {@link #requests()}. */
+	/**
+	 * Keep each request, with its body, for {@link #requests()}. A multipart form (a file upload) is
+	 * passed on as it arrives and kept without its body, which may be binary and large.
+	 */
 	private Mono<ServerResponse> record(ServerRequest request, HandlerFunction<ServerResponse> next) {
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
-			try {
-				return buffer.toString(StandardCharsets.UTF_8);
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		}).defaultIfEmpty("").flatMap((body) -> {
+		boolean multipart = request.headers()
+			.contentType()
+			.filter(MediaType.MULTIPART_FORM_DATA::isCompatibleWith)
+			.isPresent();
+		Mono<String> body = multipart ? Mono.just("") : DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()))
+			.map((buffer) -> {
+				try {
+					return buffer.toString(StandardCharsets.UTF_8);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.defaultIfEmpty("");
+		return body.flatMap((text) -> {
 			Map<String, String> headers = new HashMap<>();
 			request.headers()
 				.asHttpHeaders()
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
 			String query = request.exchange().getRequest().getURI().getRawQuery();
 			String uri = request.exchange().getRequest().getURI().getRawPath() + ((query != null) ? "?" + query : "");
-			this.requests.add(new ReceivedRequest(request.method().name(), uri, Map.copyOf(headers), body));
-			return next.handle(ServerRequest.from(request).body(body).build());
+			this.requests.add(new ReceivedRequest(request.method().name(), uri, Map.copyOf(headers), text));
+			return next.handle(multipart ? request : ServerRequest.from(request).body(text).build());
 		});
 	}
 

@@ -4,12 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.assistants.api.AssistantObject;
 import dev.assistants.api.AssistantStreamEvent;
@@ -19,6 +23,8 @@ import dev.assistants.api.CreateMessageRequest;
 import dev.assistants.api.CreateRunRequest;
 import dev.assistants.api.CreateThreadAndRunRequest;
 import dev.assistants.api.CreateThreadRequest;
+import dev.assistants.api.CreateVectorStoreRequest;
+import dev.assistants.api.FilePurpose;
 import dev.assistants.api.FunctionObject;
 import dev.assistants.api.LastErrorCode;
 import dev.assistants.api.ListMessagesResponse;
@@ -28,6 +34,7 @@ import dev.assistants.api.ModifyAssistantRequest;
 import dev.assistants.api.ModifyMessageRequest;
 import dev.assistants.api.ModifyRunRequest;
 import dev.assistants.api.ModifyThreadRequest;
+import dev.assistants.api.OpenAIFile;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStatus;
 import dev.assistants.api.RunStepDetailsMessageCreationObject;
@@ -35,6 +42,9 @@ import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepType;
 import dev.assistants.api.SubmitToolOutputsRunRequest;
 import dev.assistants.api.ThreadObject;
+import dev.assistants.api.VectorStoreFileObject;
+import dev.assistants.api.VectorStoreFileStatus;
+import dev.assistants.api.VectorStoreObject;
 import dev.assistants.client.ActiveRunException;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
@@ -44,6 +54,8 @@ import dev.assistants.client.MessageListQuery;
 import dev.assistants.client.NotFoundException;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RunSnapshot;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,14 +70,47 @@ class AssistantsEmulatorTests {
 
 	private final AssistantsEmulator emulator = AssistantsEmulator.start().latency(Duration.ofMillis(20));
 
-	private final AssistantsOperations client = AssistantsTemplate.builder()
+	private final AssistantsTemplate template = AssistantsTemplate.builder()
 		.baseUrl(this.emulator.baseUrl())
 		.pollOptions(new PollOptions(Duration.ofMillis(20), Duration.ofSeconds(5), false))
 		.build();
 
+	private final AssistantsOperations client = this.template;
+
 	@AfterEach
 	void stop() {
+		this.template.close();
 		this.emulator.close();
+	}
+
+	@Test
+	void keepsFilesAndSearchesVectorStores(@TempDir Path directory) throws Exception {
+		byte[] binary = new byte[4096];
+		new Random(5).nextBytes(binary);
+		OpenAIFile data = this.template.files()
+			.createFile(Files.write(directory.resolve("data.bin"), binary), FilePurpose.ASSISTANTS)
+			.block(BOUND);
+		assertThat(DataBufferUtils.join(this.template.files().downloadFile(data.id())).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).block(BOUND)).as("a binary upload arrives unchanged").isEqualTo(binary);
+		assertThat(this.emulator.requests()).filteredOn((request) -> request.uri().equals("/v1/files"))
+			.singleElement()
+			.satisfies((request) -> assertThat(request.body()).isEmpty());
+
+		VectorStoreObject store = this.template.vectorStores()
+			.createVectorStore(CreateVectorStoreRequest.named("docs"))
+			.block(BOUND);
+		VectorStoreFileObject file = this.template.vectorStores()
+			.uploadAndPoll(store.id(), Files.writeString(directory.resolve("returns.md"),
+					"Returns are accepted within 30 days of delivery."))
+			.block(BOUND);
+		assertThat(file.status()).isEqualTo(VectorStoreFileStatus.COMPLETED);
+		assertThat(this.template.vectorStores().searchVectorStore(store.id(), "returns policy").block(BOUND).data())
+			.singleElement()
+			.satisfies((result) -> assertThat(result.filename()).isEqualTo("returns.md"));
 	}
 
 	@Test

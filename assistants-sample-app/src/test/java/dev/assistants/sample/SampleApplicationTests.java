@@ -73,6 +73,27 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void answersFromTheDocumentsAndCitesThem() {
+		Map<?, ?> answer = client().post()
+			.uri("/documents/ask")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("question", "Please search the file: how many days do I have to return an item?"))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.block(BOUND);
+		assertThat((String) answer.get("text")).contains("30 days of delivery");
+		assertThat((List<?>) answer.get("citations")).singleElement().satisfies((citation) -> {
+			Map<?, ?> cited = (Map<?, ?>) citation;
+			assertThat(cited.get("filename")).isEqualTo("returns-policy.md");
+			assertThat((String) cited.get("fileId")).startsWith("file-");
+			assertThat((String) answer.get("text")).contains((String) cited.get("marker"));
+		});
+		assertThat(this.emulator.requests()).filteredOn((request) -> request.uri().equals("/v1/files"))
+			.as("the policy is uploaded once, for every question")
+			.hasSize(1);
+	}
+
+	@Test
 	void streamsTheAnswerAsItIsWritten() {
 		List<String> pieces = client().get()
 			.uri("/chat/stream?message={message}", "Status of order 7 please")

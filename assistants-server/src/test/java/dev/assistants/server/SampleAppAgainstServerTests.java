@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our own starter against the server: the sample application's jar, unchanged, run as a user runs
- * it with {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY} pointing at the server. The reactor
+ * it with {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY} pointing at the server: its startup
+ * conversation with a tool call, its documents uploaded and cited, and its chat. The reactor
  * builds the sample before the server, so its jar is there.
  */
 class SampleAppAgainstServerTests {
@@ -33,6 +34,10 @@ class SampleAppAgainstServerTests {
 				assertThat(sample.output()).as("the startup conversation, with its tool call")
 					.anySatisfy((line) -> assertThat(line).contains("Tool call order_status(42) -> shipped"))
 					.anySatisfy((line) -> assertThat(line).contains("Assistant: Here is what I found: Order 42: shipped"));
+				sample.awaitLine("Policy assistant: ", Duration.ofSeconds(60));
+				assertThat(sample.output()).as("the startup question to the documents, uploaded to the server's vector store")
+					.anySatisfy((line) -> assertThat(line).contains("within 30 days of delivery")
+						.contains("(cites returns-policy.md, file-"));
 				JsonNode reply = shop.ok("POST", "/chat", "{\"message\":\"What is the status of order 7?\"}");
 				assertThat(reply.path("reply").asString()).isEqualTo("Here is what I found: Order 7: being packed");
 				String conversation = reply.path("conversationId").asString();

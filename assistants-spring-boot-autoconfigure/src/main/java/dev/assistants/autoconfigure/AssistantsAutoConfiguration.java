@@ -4,10 +4,13 @@ import java.net.URI;
 
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
+import dev.assistants.client.FileOperations;
+import dev.assistants.client.VectorStoreOperations;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,8 +24,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of an {@link AssistantsOperations} client from the {@code openai.*}
- * properties (or an {@link OpenAiConnectionDetails} bean). The client builds on Spring Boot's
+ * Auto-configuration of an {@link AssistantsOperations} client, with its {@link FileOperations} and
+ * {@link VectorStoreOperations}, from the {@code openai.*} properties (or an
+ * {@link OpenAiConnectionDetails} bean). The client builds on Spring Boot's
  * {@link WebClient.Builder} when there is one, so that its customizers apply, and its Reactor Netty
  * connector with Spring Boot's {@link ClientHttpConnectorBuilder}, so that the application's
  * customizers of it apply too; {@code openai.ssl.bundle} names the SSL bundle of its connections.
@@ -80,6 +84,20 @@ public final class AssistantsAutoConfiguration {
 		properties.getHeaders().forEach(builder::header);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnBean(AssistantsTemplate.class)
+	@ConditionalOnMissingBean(FileOperations.class)
+	FileOperations assistantsFileOperations(AssistantsTemplate assistantsTemplate) {
+		return assistantsTemplate.files();
+	}
+
+	@Bean
+	@ConditionalOnBean(AssistantsTemplate.class)
+	@ConditionalOnMissingBean(VectorStoreOperations.class)
+	VectorStoreOperations assistantsVectorStoreOperations(AssistantsTemplate assistantsTemplate) {
+		return assistantsTemplate.vectorStores();
 	}
 
 	@Configuration(proxyBeanMethods = false)

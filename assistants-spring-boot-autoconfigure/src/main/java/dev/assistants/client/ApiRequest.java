@@ -7,11 +7,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -32,6 +35,10 @@ final class ApiRequest {
 
 	private @Nullable Object body;
 
+	private @Nullable Supplier<MultiValueMap<String, HttpEntity<?>>> parts;
+
+	private boolean retryable = true;
+
 	private ApiRequest(String operation, HttpMethod method, String pathTemplate) {
 		this.operation = operation;
 		this.method = method;
@@ -45,6 +52,19 @@ final class ApiRequest {
 	static ApiRequest post(String operation, String pathTemplate, @Nullable Object body) {
 		ApiRequest request = new ApiRequest(operation, HttpMethod.POST, pathTemplate);
 		request.body = body;
+		return request;
+	}
+
+	/**
+	 * A POST whose body is a multipart form, its parts made anew for each attempt.
+	 * @param retryable whether an attempt may be made again: not when a part's content can be read
+	 * only once
+	 */
+	static ApiRequest multipart(String operation, String pathTemplate,
+			Supplier<MultiValueMap<String, HttpEntity<?>>> parts, boolean retryable) {
+		ApiRequest request = new ApiRequest(operation, HttpMethod.POST, pathTemplate);
+		request.parts = parts;
+		request.retryable = retryable;
 		return request;
 	}
 
@@ -92,6 +112,16 @@ final class ApiRequest {
 
 	@Nullable Object body() {
 		return this.body;
+	}
+
+	/** The parts of a multipart body, made for one attempt, or {@code null} for a JSON body or none. */
+	@Nullable MultiValueMap<String, HttpEntity<?>> parts() {
+		return (this.parts != null) ? this.parts.get() : null;
+	}
+
+	/** Whether a failed attempt may be made again. */
+	boolean retryable() {
+		return this.retryable;
 	}
 
 	/**

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ConnectTimeoutException;
@@ -71,14 +73,17 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -134,6 +139,10 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 
 	private final Observations observations;
 
+	private final FileOperations files;
+
+	private final VectorStoreOperations vectorStores;
+
 	private AssistantsTemplate(Builder builder, WebClient webClient, URI baseUri,
 			@Nullable ConnectionProvider connectionProvider) {
 		this.webClient = webClient;
@@ -158,6 +167,8 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		this.pollOptions = builder.pollOptions;
 		this.observations = new Observations(builder.observationRegistry, builder.observationConvention,
 				this.serverAddress);
+		this.files = new FileTemplate(this);
+		this.vectorStores = new VectorStoreTemplate(this, this.files);
 	}
 
 	/**
@@ -416,6 +427,67 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		}).then(Mono.error(timeout));
 	}
 
+	/**
+	 * The request path of downloads: the response's body as it arrives, each buffer handed on to
+	 * the subscriber, who releases it; retried only before the first buffer.
+	 */
+	Flux<DataBuffer> exchangeContent(ApiRequest request) {
+		return this.observations.observeStream(request, Flux.deferContextual((callContext) -> {
+			RequestOptions options = RequestOptions.from(callContext);
+			return this.retryPolicy.applyBeforeFirstElement(request, Flux.deferContextual((context) -> spec(request,
+					options, null, null, MediaType.ALL)
+				.exchangeToFlux((response) -> {
+					ClientResponse notified = notified(response, context);
+					return notified.statusCode().is2xxSuccessful() ? notified.body(BodyExtractors.toDataBuffers())
+							: this.<DataBuffer>error(request, notified).flux();
+				})
+				.onErrorMap((error) -> !(error instanceof AssistantsException), (error) -> failure(request, error))));
+		}));
+	}
+
+	/**
+	 * Read an object again, after the delay the server asks for or the polling interval, until it
+	 * has settled, within the polling timeout.
+	 * @param first the first answer
+	 * @param next the request that reads the object again
+	 * @param settled whether the object has settled
+	 * @param describe what the timeout says of the object last read
+	 */
+	<T> Mono<T> pollUntil(Mono<ApiResponse<T>> first, Function<T, ApiRequest> next, Class<T> type,
+			Predicate<T> settled, Function<T, String> describe) {
+		PollOptions options = this.pollOptions;
+		return Mono.defer(() -> {
+			AtomicReference<@Nullable T> latest = new AtomicReference<>();
+			return first.expand((response) -> {
+				T object = response.body();
+				latest.set(object);
+				return settled.test(object) ? Mono.empty()
+						: Mono.delay(pollDelay(response.headers(), options))
+							.then(exchangeForResponse(next.apply(object), type));
+			}).last().map(ApiResponse::body).timeout(options.timeout(), Mono.error(() -> {
+				T last = latest.get();
+				return new AssistantsTimeoutException(((last != null) ? describe.apply(last) : "nothing was read")
+						+ " after " + options.timeout().toMillis() + " ms (openai.polling.timeout)", null);
+			}));
+		});
+	}
+
+	/**
+	 * The operations of the Files and Uploads APIs, on this client's connections and settings.
+	 * @return the file operations
+	 */
+	public FileOperations files() {
+		return this.files;
+	}
+
+	/**
+	 * The operations of the Vector stores API, on this client's connections and settings.
+	 * @return the vector store operations
+	 */
+	public VectorStoreOperations vectorStores() {
+		return this.vectorStores;
+	}
+
 	private static ApiRequest getRunRequest(String threadId, String runId) {
 		return ApiRequest.get("getRun", "/threads/{thread_id}/runs/{run_id}").id("thread_id", threadId).id("run_id",
 				runId);
@@ -445,7 +517,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		return include;
 	}
 
-	private static <T> T required(@Nullable T argument) {
+	static <T> T required(@Nullable T argument) {
 		Assert.notNull(argument, "request must not be null");
 		return argument;
 	}
@@ -454,7 +526,7 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 		Assert.isTrue(!Boolean.TRUE.equals(stream), "stream must not be set: this operation answers with one object");
 	}
 
-	private static ApiRequest page(ApiRequest request, @Nullable ListQuery query) {
+	static ApiRequest page(ApiRequest request, @Nullable ListQuery query) {
 		Assert.notNull(query, "query must not be null");
 		return request.query("limit", query.limit())
 			.query("order", (query.order() != null) ? query.order().value() : null)
@@ -466,11 +538,11 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	 * The request path of every single-object operation: one logical call, retried as configured,
 	 * within the overall deadline if there is one.
 	 */
-	private <T> Mono<T> exchange(ApiRequest request, Class<T> responseType) {
+	<T> Mono<T> exchange(ApiRequest request, Class<T> responseType) {
 		return exchangeForResponse(request, responseType).map(ApiResponse::body);
 	}
 
-	private <T> Mono<ApiResponse<T>> exchangeForResponse(ApiRequest request, Class<T> responseType) {
+	<T> Mono<ApiResponse<T>> exchangeForResponse(ApiRequest request, Class<T> responseType) {
 		byte[] body = (request.body() != null) ? this.jsonMapper.writeValueAsBytes(request.body()) : null;
 		String idempotencyKey = idempotencyKey(request);
 		return this.observations.observe(request, Mono.deferContextual((callContext) -> {
@@ -658,7 +730,11 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 			spec.header("Idempotency-Key", idempotencyKey);
 		}
 		options.headers().forEach(spec::header);
-		if (body != null) {
+		MultiValueMap<String, HttpEntity<?>> parts = request.parts();
+		if (parts != null) {
+			spec.body(BodyInserters.fromMultipartData(parts));
+		}
+		else if (body != null) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
 		return spec;

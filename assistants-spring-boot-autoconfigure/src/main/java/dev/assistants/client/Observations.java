@@ -12,7 +12,6 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import dev.assistants.api.AssistantObject;
-import dev.assistants.api.AssistantStreamEvent;
 import dev.assistants.api.AssistantStreamEvent.RunEvent;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepObject;
@@ -73,7 +72,7 @@ final class Observations {
 		});
 	}
 
-	Flux<AssistantStreamEvent> observeStream(ApiRequest request, Flux<AssistantStreamEvent> events) {
+	<T> Flux<T> observeStream(ApiRequest request, Flux<T> events) {
 		if (this.registry.isNoop()) {
 			return events;
 		}

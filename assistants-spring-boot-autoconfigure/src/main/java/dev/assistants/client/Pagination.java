@@ -31,12 +31,25 @@ final class Pagination {
 	 */
 	static <T> Flux<T> all(String operation, ListQuery first, Function<ListQuery, Mono<? extends ListResponse<T>>> fetch,
 			Function<T, String> id) {
-		return Flux.<Fetched<T>>from(fetch.apply(first).map((page) -> new Fetched<>(page, first.after())))
+		return all(operation, first.after(), (after) -> fetch.apply((after != null) ? first.withAfter(after) : first), id);
+	}
+
+	/**
+	 * The objects of the first page and of every page after it, for list operations whose query
+	 * is not a {@link ListQuery}; see {@link #all(String, ListQuery, Function, Function)}.
+	 * @param operation the list operation, for messages
+	 * @param firstAfter the cursor of the first page, or {@code null}
+	 * @param fetch the list operation, given the cursor of the page to list ({@code null} for the
+	 * first page)
+	 * @param id the ID of a listed object
+	 */
+	static <T> Flux<T> all(String operation, @Nullable String firstAfter,
+			Function<@Nullable String, Mono<? extends ListResponse<T>>> fetch, Function<T, String> id) {
+		return Flux.<Fetched<T>>from(fetch.apply(null).map((page) -> new Fetched<>(page, firstAfter)))
 			.expand((fetched) -> {
 				String cursor = fetched.nextCursor(id);
-				return (cursor != null) ? fetch.apply(first.withAfter(cursor))
-					.map((page) -> new Fetched<>(page, cursor).checked(operation, id))
-					: Mono.empty();
+				return (cursor != null) ? fetch.apply(cursor).map((page) -> new Fetched<>(page, cursor).checked(operation, id))
+						: Mono.empty();
 			})
 			.concatMapIterable((fetched) -> fetched.page().data(), 1);
 	}

@@ -35,7 +35,7 @@ final class RetryPolicy {
 	}
 
 	<T> Mono<T> apply(ApiRequest request, Mono<T> call) {
-		return (this.settings.maxRetries() == 0) ? call : attempt(request, call, 1, List.of());
+		return (this.settings.maxRetries() == 0 || !request.retryable()) ? call : attempt(request, call, 1, List.of());
 	}
 
 	/**

@@ -18,8 +18,10 @@ import dev.assistants.api.RunObject;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
 import dev.assistants.client.AuthStyle;
+import dev.assistants.client.FileOperations;
 import dev.assistants.client.PollOptions;
 import dev.assistants.client.RetrySettings;
+import dev.assistants.client.VectorStoreOperations;
 import dev.assistants.tools.AssistantFunction;
 import dev.assistants.tools.AssistantToolCalls;
 import dev.assistants.tools.ToolCallOptions;
@@ -102,6 +104,9 @@ class AssistantsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(AssistantsTemplate.class)
 					.hasSingleBean(PropertiesOpenAiConnectionDetails.class);
+				AssistantsTemplate template = context.getBean(AssistantsTemplate.class);
+				assertThat(context.getBean(FileOperations.class)).isSameAs(template.files());
+				assertThat(context.getBean(VectorStoreOperations.class)).isSameAs(template.vectorStores());
 				OpenAiProperties properties = context.getBean(OpenAiProperties.class);
 				assertThat(properties.isEnabled()).isTrue();
 				assertThat(properties.getBaseUrl()).isEqualTo("https://api.openai.com/v1");
@@ -172,7 +177,9 @@ class AssistantsAutoConfigurationTests {
 	void backsOffWhenUserDefinesOperations() {
 		this.localServerRunner.withBean(AssistantsOperations.class, () -> mock(AssistantsOperations.class))
 			.run((context) -> assertThat(context).hasSingleBean(AssistantsOperations.class)
-				.doesNotHaveBean(AssistantsTemplate.class));
+				.doesNotHaveBean(AssistantsTemplate.class)
+				.doesNotHaveBean(FileOperations.class)
+				.doesNotHaveBean(VectorStoreOperations.class));
 	}
 
 	@Test

@@ -147,7 +147,7 @@ class SpecExamplesTests {
 			.withoutNulls(SpecFixtures.declaredOnly(responseBody, operation.get("responseSchema").stringValue())));
 	}
 
-	private static Map<String, String> pathVariables(String template, String path) {
+	static Map<String, String> pathVariables(String template, String path) {
 		List<String> names = new java.util.ArrayList<>();
 		Matcher variable = Pattern.compile("\\{([a-z_]+)}").matcher(template);
 		StringBuilder regex = new StringBuilder();
