@@ -19,6 +19,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.Assert;
 
@@ -56,7 +57,7 @@ final class FileTemplate implements FileOperations {
 		fields(purpose, expiresAfter);
 		return this.template.exchange(ApiRequest.multipart("createFile", "/files", () -> {
 			MultipartBodyBuilder form = fields(purpose, expiresAfter);
-			form.part("file", file).contentType(MediaType.APPLICATION_OCTET_STREAM);
+			form.part("file", file).contentType(contentType(file.getFilename()));
 			return form.build();
 		}, true), OpenAIFile.class);
 	}
@@ -69,11 +70,14 @@ final class FileTemplate implements FileOperations {
 		fields(purpose, expiresAfter);
 		return this.template.exchange(ApiRequest.multipart("createFile", "/files", () -> {
 			MultipartBodyBuilder form = fields(purpose, expiresAfter);
-			form.asyncPart("file", content, DataBuffer.class)
-				.filename(filename)
-				.contentType(MediaType.APPLICATION_OCTET_STREAM);
+			form.asyncPart("file", content, DataBuffer.class).filename(filename).contentType(contentType(filename));
 			return form.build();
 		}, false), OpenAIFile.class);
+	}
+
+	/** The type of a file by its name's extension, as the server keeps it for downloads. */
+	private static MediaType contentType(@Nullable String filename) {
+		return MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
 	}
 
 	/** The form's fields before the file: {@code purpose} and {@code expires_after}, as the API reads them. */

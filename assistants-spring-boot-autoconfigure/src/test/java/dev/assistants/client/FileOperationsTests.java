@@ -84,7 +84,7 @@ class FileOperationsTests {
 	@Test
 	void uploadsAFileAsTheMultipartFormTheApiReads() throws Exception {
 		this.wireMock.stubFor(post("/files").willReturn(okJson(FILE)));
-		Path notes = Files.writeString(this.directory.resolve("notes.md"), "# Notes\nhi\n");
+		Path notes = Files.writeString(this.directory.resolve("notes.txt"), "# Notes\nhi\n");
 
 		OpenAIFile file = this.files
 			.createFile(new FileSystemResource(notes), FilePurpose.ASSISTANTS,
@@ -99,8 +99,8 @@ class FileOperationsTests {
 			.withRequestBodyPart(aMultipart("expires_after[anchor]").withBody(equalTo("created_at")).build())
 			.withRequestBodyPart(aMultipart("expires_after[seconds]").withBody(equalTo("3600")).build())
 			.withRequestBodyPart(aMultipart("file")
-				.withHeader("Content-Disposition", equalTo("form-data; name=\"file\"; filename=\"notes.md\""))
-				.withHeader("Content-Type", equalTo("application/octet-stream"))
+				.withHeader("Content-Disposition", equalTo("form-data; name=\"file\"; filename=\"notes.txt\""))
+				.withHeader("Content-Type", equalTo("text/plain"))
 				.withBody(equalTo("# Notes\nhi\n"))
 				.build()));
 	}
