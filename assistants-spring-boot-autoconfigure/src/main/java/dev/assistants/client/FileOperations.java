@@ -116,7 +116,10 @@ public interface FileOperations {
 	/**
 	 * Download a file's content ({@code GET /files/{file_id}/content}), as the server sends it. The
 	 * subscriber owns each buffer and must release it ({@link DataBufferUtils#release}), as
-	 * {@link DataBufferUtils#write} does. Retried only until the first buffer arrives.
+	 * {@link DataBufferUtils#write} does. Retried only until the first buffer arrives. The overall
+	 * deadline ({@code openai.timeout}) does not bound a download, which may rightly take long; a
+	 * server that stops sending fails it after the response timeout
+	 * ({@code openai.response-timeout}), which each read restarts.
 	 * @param fileId the ID of the file
 	 * @return the content
 	 */
