@@ -3,6 +3,9 @@ package dev.assistants.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,6 +14,8 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.assistants.documents.tika.TikaTextExtractor;
 import dev.assistants.embeddings.local.LocalEmbeddings;
@@ -23,7 +28,8 @@ import dev.assistants.store.postgresql.PostgresStore;
 
 /**
  * File search under load, on the in-memory store and on PostgreSQL with pgvector (the database
- * {@code ASSISTANTS_PGVECTOR_URL} names, as {@code .ci/pgvector} starts it):
+ * {@code ASSISTANTS_PGVECTOR_URL} names, as {@code .ci/pgvector} starts it, in a new database made
+ * beside it):
  * <ul>
  * <li>ingestion: 60 pages of the Python documentation uploaded and added to a vector store as one
  * batch, read, chunked and embedded by the local model, in MB of text and chunks per second;</li>
@@ -34,15 +40,19 @@ import dev.assistants.store.postgresql.PostgresStore;
  * 384 dimensions (embedding 100,000 chunks would take an hour here, and random vectors are no
  * easier for an HNSW index than real ones).</li>
  * </ul>
+ * Searches are timed after {@value #WARM_UP} of warm-up, and on PostgreSQL after {@code ANALYZE}, as
+ * autovacuum would run it within a minute of a bulk load.
+ * <p>
  * {@code java ... FileSearchLoad [/usr/share/doc/python3.11/html/_sources]}
  */
 public final class FileSearchLoad {
 
 	private static final String PROJECT = "default";
 
-	private static final int WARM_UP = 50;
+	/** Searches before measuring: enough for the JIT compiler to settle, as in a server that has run a while. */
+	private static final int WARM_UP = 300;
 
-	private static final int MEASURED = 300;
+	private static final int MEASURED = 1000;
 
 	private static final List<String> QUERIES = List.of("read a csv file", "how do I catch an error and clean up",
 			"run another program and capture its output", "sort a list of records by a field",
@@ -65,15 +75,18 @@ public final class FileSearchLoad {
 		System.out.println("|---|---|---|---|");
 		List<String> searchRows = new ArrayList<>();
 		try (InMemoryStore memory = new InMemoryStore()) {
-			run("memory", memory, embeddings, pages, paragraphs, searchRows);
+			run("memory", memory, () -> {
+			}, embeddings, pages, paragraphs, searchRows);
 		}
 		if (url != null) {
 			HikariConfig config = new HikariConfig();
-			config.setJdbcUrl(url);
+			config.setJdbcUrl(freshDatabase(url));
 			config.setMaximumPoolSize(8);
 			try (HikariDataSource dataSource = new HikariDataSource(config)) {
 				PostgresStore.migrate(dataSource);
-				run("PostgreSQL + pgvector", new PostgresStore(dataSource), embeddings, pages, paragraphs, searchRows);
+				JdbcClient jdbc = JdbcClient.create(dataSource);
+				run("PostgreSQL + pgvector", new PostgresStore(dataSource), () -> jdbc.sql("analyze").update(), embeddings,
+						pages, paragraphs, searchRows);
 			}
 		}
 		else {
@@ -85,7 +98,12 @@ public final class FileSearchLoad {
 		searchRows.forEach(System.out::println);
 	}
 
-	private static void run(String name, AssistantsStore store, LocalEmbeddings embeddings, List<Path> pages,
+	/**
+	 * Ingest, then fill a vector store and time its searches.
+	 * @param settle what brings the store to its steady state after a bulk load before searches are
+	 * timed: on PostgreSQL, the statistics that autovacuum would gather within a minute
+	 */
+	private static void run(String name, AssistantsStore store, Runnable settle, LocalEmbeddings embeddings, List<Path> pages,
 			List<String> paragraphs, List<String> searchRows) throws Exception {
 		try (TikaTextExtractor extractor = new TikaTextExtractor();
 				AssistantsEngine hybrid = AssistantsEngine.builder(store, new DeterministicModel())
@@ -100,6 +118,7 @@ public final class FileSearchLoad {
 			int chunks = 0;
 			for (int target : List.of(10_000, 100_000)) {
 				chunks = fill(store, vectorStoreId, paragraphs, chunks, target);
+				settle.run();
 				searchRows.add(searchLatency(keywordOnly, name, target, "keyword", vectorStoreId));
 				searchRows.add(searchLatency(withModel, name, target, "hybrid", vectorStoreId));
 			}
@@ -178,6 +197,20 @@ public final class FileSearchLoad {
 		nanos.sort(null);
 		return String.format("| %s | %,d | %s | %.1f ms | %.1f ms |", store, chunks, kind,
 				nanos.get(nanos.size() / 2) / 1e6, nanos.get((int) (nanos.size() * 0.99)) / 1e6);
+	}
+
+	/**
+	 * A new, empty database beside the one the URL names, so that what the tests left there (rows,
+	 * dead tuples, other indexes) does not weigh on the measurements.
+	 * @return the URL of the new database
+	 */
+	private static String freshDatabase(String url) throws Exception {
+		String database = "assistants_file_search_load";
+		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + database);
+			statement.execute("create database " + database);
+		}
+		return url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
 	}
 
 	/** The documentation's paragraphs of at least 200 characters. */
