@@ -1,5 +1,6 @@
 package dev.assistants.client.observation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ import org.wiremock.spring.InjectWireMock;
 import reactor.test.StepVerifier;
 
 import dev.assistants.api.CreateRunRequest;
+import dev.assistants.api.FilePurpose;
 import dev.assistants.api.SpecFixtures;
 import dev.assistants.client.AssistantsOperations;
 import dev.assistants.client.AssistantsTemplate;
@@ -29,6 +31,7 @@ import dev.assistants.client.RetrySettings;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -58,16 +61,19 @@ class ObservationTests {
 
 	private AssistantsOperations client;
 
+	private AssistantsTemplate template;
+
 	@BeforeEach
 	void client() {
 		this.registry.observationConfig()
 			.observationHandler(new DefaultMeterObservationHandler(this.meters))
 			.observationHandler(new AssistantsMetricsObservationHandler(this.meters));
-		this.client = AssistantsTemplate.builder()
+		this.template = AssistantsTemplate.builder()
 			.baseUrl(this.server.baseUrl())
 			.observationRegistry(this.registry)
 			.retry(new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(10), 0, Duration.ofSeconds(1)))
 			.build();
+		this.client = this.template;
 	}
 
 	@Test
@@ -180,6 +186,33 @@ class ObservationTests {
 			.hasBeenStopped()
 			.hasLowCardinalityKeyValue("outcome", "CANCELLED")
 			.hasLowCardinalityKeyValue("status", "NONE");
+	}
+
+	@Test
+	void observesAnUploadAndADownloadLikeEveryOtherCall() {
+		this.server.stubFor(post("/files").willReturn(okJson("{\"id\":\"file-1\",\"object\":\"file\",\"bytes\":2,"
+				+ "\"created_at\":1,\"filename\":\"a.txt\",\"purpose\":\"assistants\",\"status\":\"processed\"}")));
+		this.server.stubFor(get("/files/file-1/content").willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"No such File object: file-1\",\"type\":\"invalid_request_error\"}}")));
+
+		this.template.files()
+			.createFile(new ByteArrayResource("hi".getBytes(StandardCharsets.UTF_8)) {
+
+				@Override
+				public String getFilename() {
+					return "a.txt";
+				}
+
+			}, FilePurpose.ASSISTANTS)
+			.block(BOUND);
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.template.files().downloadFile("file-1").blockLast(BOUND));
+
+		assertThat(this.meters.get("assistants.client.operation").tag("operation", "createFile").tag("outcome", "SUCCESS")
+			.timer().count()).isEqualTo(1);
+		assertThat(this.meters.get("assistants.client.operation").tag("operation", "downloadFile").tag("status", "404")
+			.timer().count()).isEqualTo(1);
 	}
 
 	@Test
