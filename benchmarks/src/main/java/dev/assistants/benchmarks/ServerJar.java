@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Assistants server as a team runs it: its executable jar in a JVM of its own, on a port of its
- * own, started with the given arguments and ready once its health is {@code UP}.
+ * own, started with the given arguments and ready once its health is {@code UP}; or, as a floor,
+ * the {@link BareServer} the same way.
  */
 final class ServerJar implements AutoCloseable {
 
@@ -33,16 +34,13 @@ final class ServerJar implements AutoCloseable {
 	private final int port;
 
 	ServerJar(int port, List<String> arguments) {
-		if (!Files.isRegularFile(JAR)) {
-			throw new IllegalStateException("No server jar at " + JAR.toAbsolutePath() + ": build it first (./mvnw -B -q "
-					+ "-pl benchmarks,assistants-server -am package -DskipTests), from the project's root");
-		}
+		this("assistants-server", port, jarCommand(port, arguments));
+	}
+
+	private ServerJar(String name, int port, List<String> command) {
 		this.port = port;
-		List<String> command = new ArrayList<>(List.of(java("java"), "-Xmx1g", "-jar", JAR.toString(),
-				"--server.port=" + port, "--logging.level.root=WARN"));
-		command.addAll(arguments);
 		try {
-			File log = Files.createTempFile("assistants-server-" + port, ".log").toFile();
+			File log = Files.createTempFile(name + "-" + port, ".log").toFile();
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log))
 				.start();
@@ -51,6 +49,26 @@ final class ServerJar implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The {@link BareServer} on the given database, in a JVM of its own with the same heap as the
+	 * server's.
+	 */
+	static ServerJar bare(int port, String jdbcUrl) {
+		return new ServerJar("bare-server", port, List.of(java("java"), "-Xmx1g", "-cp",
+				System.getProperty("java.class.path"), BareServer.class.getName(), String.valueOf(port), jdbcUrl));
+	}
+
+	private static List<String> jarCommand(int port, List<String> arguments) {
+		if (!Files.isRegularFile(JAR)) {
+			throw new IllegalStateException("No server jar at " + JAR.toAbsolutePath() + ": build it first (./mvnw -B -q "
+					+ "-pl benchmarks,assistants-server -am package -DskipTests), from the project's root");
+		}
+		List<String> command = new ArrayList<>(List.of(java("java"), "-Xmx1g", "-jar", JAR.toString(),
+				"--server.port=" + port, "--logging.level.root=WARN"));
+		command.addAll(arguments);
+		return command;
 	}
 
 	String baseUrl() {

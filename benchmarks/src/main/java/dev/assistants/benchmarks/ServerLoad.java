@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * instance and then two on the same database, called at {@value #IN_FLIGHT} calls in flight (spread
  * over the instances as a load balancer would). It measures the calls per second and the p50 and
  * p99 latencies of creating a message, getting a run and listing messages, and the runs completed
- * per second on the deterministic model; beside them the floor, the same rows read and written
- * through bare JDBC at the same concurrency; and the heap an open run stream takes on the server,
+ * per second on the deterministic model; beside them two floors: the {@link BareServer} (HTTP, the
+ * same SQL and Jackson, nothing else) and the same rows read and written through bare JDBC at the
+ * same concurrency; and the heap an open run stream takes on the server,
  * with {@value #STREAMS} streams open at once. Prints the results as the README's tables.
  */
 public final class ServerLoad {
@@ -114,6 +116,9 @@ public final class ServerLoad {
 				rows.addAll(calls("2 instances", List.of(first.baseUrl(), second.baseUrl())));
 			}
 		}
+		try (ServerJar bare = ServerJar.bare(freePort(), this.jdbcUrl)) {
+			rows.addAll(bareCalls(bare.baseUrl()));
+		}
 		rows.addAll(floor());
 		String heap = heapPerStream();
 		System.out.println();
@@ -154,22 +159,35 @@ public final class ServerLoad {
 			.toString();
 	}
 
-	private List<String> calls(String where, List<String> urls) {
+	private List<String> calls(String where, List<String> urls) throws Exception {
 		List<String> rows = new ArrayList<>();
-		rows.add(row("create message", where, load((i) -> call(HttpMethod.POST,
+		rows.add(measure("create message", where, ((i) -> call(HttpMethod.POST,
 				url(urls, i) + "/threads/" + thread(i) + "/messages",
 				"{\"role\":\"user\",\"content\":\"And order 1001? It was due today.\"}"))));
-		rows.add(row("get run", where, load((i) -> call(HttpMethod.GET,
+		rows.add(measure("get run", where, ((i) -> call(HttpMethod.GET,
 				url(urls, i) + "/threads/" + thread(i) + "/runs/" + this.runs.get((int) (i % THREADS)), null))));
-		rows.add(row("list messages (20)", where, load((i) -> call(HttpMethod.GET,
+		rows.add(measure("list messages (20)", where, ((i) -> call(HttpMethod.GET,
 				url(urls, i) + "/threads/" + thread(i) + "/messages?limit=20", null))));
-		rows.add(row("run, streamed to completion", where, load((i) -> call(HttpMethod.POST,
+		rows.add(measure("run, streamed to completion", where, ((i) -> call(HttpMethod.POST,
 				url(urls, i) + "/threads/runs", streamedRun())
 			.doOnNext((events) -> {
 				if (!events.contains("event: thread.run.completed")) {
 					throw new IllegalStateException("A run did not complete: " + events);
 				}
 			}))));
+		return rows;
+	}
+
+	/** The same calls on the {@link BareServer}: HTTP, the key, the SQL and Jackson, and nothing else. */
+	private List<String> bareCalls(String baseUrl) throws Exception {
+		List<String> rows = new ArrayList<>();
+		rows.add(measure("create message", "bare server", ((i) -> call(HttpMethod.POST,
+				baseUrl + "/threads/" + thread(i) + "/messages",
+				"{\"role\":\"user\",\"content\":\"And order 1001? It was due today.\"}"))));
+		rows.add(measure("get run", "bare server", ((i) -> call(HttpMethod.GET,
+				baseUrl + "/threads/" + thread(i) + "/runs/" + this.runs.get((int) (i % THREADS)), null))));
+		rows.add(measure("list messages (20)", "bare server", ((i) -> call(HttpMethod.GET,
+				baseUrl + "/threads/" + thread(i) + "/messages?limit=20", null))));
 		return rows;
 	}
 
@@ -181,7 +199,7 @@ public final class ServerLoad {
 		}
 		try {
 			List<String> rows = new ArrayList<>();
-			rows.add(row("create message", "JDBC floor", jdbcLoad(connections, (connection, i) -> {
+			rows.add(row("create message", "JDBC floor", analyzed(() -> jdbcLoad(connections, (connection, i) -> {
 				connection.setAutoCommit(false);
 				try (PreparedStatement lock = connection
 					.prepareStatement("select id from threads where id = ? and project = ? for update");
@@ -199,12 +217,12 @@ public final class ServerLoad {
 					insert.executeUpdate();
 					connection.commit();
 				}
-			})));
-			rows.add(row("get run", "JDBC floor", jdbcLoad(connections, (connection, i) -> read(connection,
-					"select body::text from runs where id = ? and project = ?", this.runs.get((int) (i % THREADS))))));
-			rows.add(row("list messages (20)", "JDBC floor", jdbcLoad(connections, (connection, i) -> read(connection,
+			}))));
+			rows.add(row("get run", "JDBC floor", analyzed(() -> jdbcLoad(connections, (connection, i) -> read(connection,
+					"select body::text from runs where id = ? and project = ?", this.runs.get((int) (i % THREADS)))))));
+			rows.add(row("list messages (20)", "JDBC floor", analyzed(() -> jdbcLoad(connections, (connection, i) -> read(connection,
 					"select body::text from messages where thread_id = ? and project = ? order by seq desc limit 20",
-					thread(i)))));
+					thread(i))))));
 			return rows;
 		}
 		finally {
@@ -279,6 +297,24 @@ public final class ServerLoad {
 			streams.forEach(Disposable::dispose);
 			model.disposeNow();
 		}
+	}
+
+	/**
+	 * One operation at {@value #IN_FLIGHT} calls in flight, on fresh statistics: the rows the
+	 * operations before it wrote (tens of thousands of messages) are analyzed first, as autovacuum
+	 * would soon, so that no operation is measured on a plan made for the table before them.
+	 */
+	private String measure(String operation, String where, LongFunction<Mono<String>> call) throws Exception {
+		return row(operation, where, analyzed(() -> load(call)));
+	}
+
+	/** What the measurement gives, taken after {@code ANALYZE}. */
+	private Latencies.Summary analyzed(Callable<Latencies.Summary> measurement) throws Exception {
+		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "postgres");
+				java.sql.Statement analyze = connection.createStatement()) {
+			analyze.execute("analyze");
+		}
+		return measurement.call();
 	}
 
 	/** Calls at {@value #IN_FLIGHT} in flight, warmed up, then measured. */
