@@ -54,12 +54,7 @@ final class FileTemplate implements FileOperations {
 	public Mono<OpenAIFile> createFile(Resource file, FilePurpose purpose, @Nullable FileExpirationAfter expiresAfter) {
 		Assert.notNull(file, "file must not be null");
 		Assert.hasText(file.getFilename(), "file must have a file name");
-		fields(purpose, expiresAfter);
-		return this.template.exchange(ApiRequest.multipart("createFile", "/files", () -> {
-			MultipartBodyBuilder form = fields(purpose, expiresAfter);
-			form.part("file", file).contentType(contentType(file.getFilename()));
-			return form.build();
-		}, true), OpenAIFile.class);
+		return createFile(file.getFilename(), purpose, expiresAfter, true, (form) -> form.part("file", file));
 	}
 
 	@Override
@@ -67,29 +62,33 @@ final class FileTemplate implements FileOperations {
 			@Nullable FileExpirationAfter expiresAfter) {
 		Assert.hasText(filename, "filename must not be blank");
 		Assert.notNull(content, "content must not be null");
-		fields(purpose, expiresAfter);
+		return createFile(filename, purpose, expiresAfter, false,
+				(form) -> form.asyncPart("file", content, DataBuffer.class).filename(filename));
+	}
+
+	/**
+	 * Upload a file as the API reads the form: {@code purpose} and {@code expires_after} first, then
+	 * the file's part, which the function adds to each attempt's form, typed by the file's name.
+	 */
+	private Mono<OpenAIFile> createFile(String filename, @Nullable FilePurpose purpose,
+			@Nullable FileExpirationAfter expiresAfter, boolean retryable,
+			Function<MultipartBodyBuilder, MultipartBodyBuilder.PartBuilder> file) {
+		Assert.notNull(purpose, "purpose must not be null");
 		return this.template.exchange(ApiRequest.multipart("createFile", "/files", () -> {
-			MultipartBodyBuilder form = fields(purpose, expiresAfter);
-			form.asyncPart("file", content, DataBuffer.class).filename(filename).contentType(contentType(filename));
+			MultipartBodyBuilder form = new MultipartBodyBuilder();
+			form.part("purpose", purpose.value());
+			if (expiresAfter != null) {
+				form.part("expires_after[anchor]", expiresAfter.anchor());
+				form.part("expires_after[seconds]", expiresAfter.seconds().toString());
+			}
+			file.apply(form).contentType(contentType(filename));
 			return form.build();
-		}, false), OpenAIFile.class);
+		}, retryable), OpenAIFile.class);
 	}
 
 	/** The type of a file by its name's extension, as the server keeps it for downloads. */
-	private static MediaType contentType(@Nullable String filename) {
+	private static MediaType contentType(String filename) {
 		return MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
-	}
-
-	/** The form's fields before the file: {@code purpose} and {@code expires_after}, as the API reads them. */
-	private static MultipartBodyBuilder fields(@Nullable FilePurpose purpose, @Nullable FileExpirationAfter expiresAfter) {
-		Assert.notNull(purpose, "purpose must not be null");
-		MultipartBodyBuilder form = new MultipartBodyBuilder();
-		form.part("purpose", purpose.value());
-		if (expiresAfter != null) {
-			form.part("expires_after[anchor]", expiresAfter.anchor());
-			form.part("expires_after[seconds]", expiresAfter.seconds().toString());
-		}
-		return form;
 	}
 
 	@Override
