@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
+import dev.assistants.engine.code.CodeExecutor;
 import dev.assistants.engine.documents.Embeddings;
 import dev.assistants.engine.documents.TextExtractor;
 import dev.assistants.engine.model.AssistantModel;
@@ -61,6 +62,9 @@ public final class AssistantsEngine implements AutoCloseable {
 
 	private final Ingestion ingestion;
 
+	/** How many expiry checks apart the engine ends the code sessions whose thread is gone or moved on. */
+	private static final int CODE_SESSION_CHECKS_APART = 10;
+
 	private AssistantsEngine(Builder builder) {
 		Scheduler storeScheduler = (builder.storeScheduler != null) ? builder.storeScheduler
 				: (builder.store.blocks() ? Schedulers.boundedElastic() : Schedulers.immediate());
@@ -78,9 +82,11 @@ public final class AssistantsEngine implements AutoCloseable {
 		VectorStoreOperations vectorStores = new VectorStoreOperations(builder.store, objects, reader, files, search,
 				this.ingestion::ingestNow);
 		ThreadOperations threads = new ThreadOperations(builder.store, objects, reader, vectorStores);
+		CodeInterpreterTool codeInterpreter = (builder.codeExecutor != null)
+				? new CodeInterpreterTool(builder.store, builder.codeExecutor, files, storeScheduler) : null;
 		this.executor = new RunExecutor(builder.store, builder.model, objects, threads, lifecycle, json,
 				storeScheduler, builder.runStatePause, builder.modelTimeout, observer, this.background, files,
-				new FileSearchTool(builder.store, search, vectorStores));
+				new FileSearchTool(builder.store, search, vectorStores), codeInterpreter);
 		this.sweep = new RunSweep(builder.store, objects, this.executor, lifecycle, leases, listener, observer);
 		this.leaseRenewal = new LeaseRenewal(builder.store, leases, this.executor);
 		this.routes = new Routes(new AssistantOperations(builder.store, objects, reader, vectorStores), threads,
@@ -103,6 +109,14 @@ public final class AssistantsEngine implements AutoCloseable {
 					this.ingestion.ingestNow();
 					return true;
 				});
+		if (codeInterpreter != null) {
+			this.background.every(builder.expiryCheckInterval.multipliedBy(CODE_SESSION_CHECKS_APART),
+					"end code sessions whose thread moved on",
+					storeScheduler, () -> {
+						codeInterpreter.sweep();
+						return true;
+					});
+		}
 		// on a thread of their own, so that a queue of requests for the store does not hold them up
 		this.background.every(leases.renewInterval(), "renew the leases of the runs executing here",
 				this.leaseScheduler, () -> {
@@ -231,6 +245,8 @@ public final class AssistantsEngine implements AutoCloseable {
 
 		private @Nullable Embeddings embeddings;
 
+		private @Nullable CodeExecutor codeExecutor;
+
 		private int ingestionConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 		private Duration ingestionLease = Duration.ofMinutes(5);
@@ -322,7 +338,8 @@ public final class AssistantsEngine implements AutoCloseable {
 		 * Set how often the engine looks for runs past their {@code expires_at} that have not
 		 * stopped, to expire them, for runs whose engine stopped, to take them over, and for files
 		 * past their {@code expires_at}, to delete them; every second by default. Of the engines on
-		 * one store, one does each at a time.
+		 * one store, one does each at a time. Ten times less often, each engine ends its code
+		 * sessions whose thread is gone or has moved to another session.
 		 * @param interval the interval
 		 * @return this builder
 		 */
@@ -436,6 +453,18 @@ public final class AssistantsEngine implements AutoCloseable {
 		 */
 		public Builder embeddings(Embeddings embeddings) {
 			this.embeddings = Objects.requireNonNull(embeddings, "embeddings must not be null");
+			return this;
+		}
+
+		/**
+		 * Set what runs the code of {@code code_interpreter} calls; without one (the default) the
+		 * model is never offered the tool, and {@linkplain #toolTypes(Set) tool types} should not
+		 * include it.
+		 * @param executor the executor
+		 * @return this builder
+		 */
+		public Builder codeExecutor(CodeExecutor executor) {
+			this.codeExecutor = Objects.requireNonNull(executor, "executor must not be null");
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package dev.assistants.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -76,16 +77,39 @@ final class FileOperations {
 	Mono<ObjectNode> create(String project, Flux<PartEvent> body) {
 		ObjectNode file = this.objects.create("file-", "file");
 		String fileId = ApiObjects.id(file);
-		BlobStore blobs = this.store.blobs();
-		return MultipartForm.read(body, "file", this.maxFileSize, (content) -> blobs.write(fileId, content))
-			.flatMap((form) -> Mono.fromCallable(() -> {
+		return keep(project, fileId, (blobs) -> MultipartForm
+			.read(body, "file", this.maxFileSize, (content) -> blobs.write(fileId, content))
+			.map((form) -> {
 				describe(file, form);
+				return file;
+			}));
+	}
+
+	/**
+	 * A file the server made for the project, such as a chart its code displayed: its bytes go to the
+	 * store's blobs as they come, and the file exists once they all have. It never expires.
+	 */
+	Mono<ObjectNode> createOutput(String project, String filename, MediaType contentType, Flux<DataBuffer> content) {
+		String fileId = newFileId();
+		return keep(project, fileId, (blobs) -> blobs.write(fileId, content)
+			.map((bytes) -> newFile(fileId, filename, CodeInterpreterTool.PURPOSE, bytes, contentType.toString(), null)));
+	}
+
+	/**
+	 * Keep a new file once its bytes are written: the written file's object is inserted, or, if
+	 * anything failed, its bytes are deleted.
+	 */
+	private Mono<ObjectNode> keep(String project, String fileId, Function<BlobStore, Mono<ObjectNode>> write) {
+		BlobStore blobs = this.store.blobs();
+		return write.apply(blobs)
+			.publishOn(this.scheduler)
+			.map((file) -> {
 				this.store.inTransaction((tx) -> {
 					tx.insert(ObjectKind.FILE, project, file);
 					return file;
 				});
 				return ApiObjects.publicView(file);
-			}).subscribeOn(this.scheduler))
+			})
 			.onErrorResume((ex) -> blobs.delete(fileId).then(Mono.error(ex)));
 	}
 

@@ -1,6 +1,7 @@
 package dev.assistants.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,8 +26,17 @@ import dev.assistants.api.MessageObject;
 import dev.assistants.api.ReasoningEffort;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStatus;
+import dev.assistants.api.RunStepDetailsMessageCreationObject;
+import dev.assistants.api.RunStepDetailsToolCall;
+import dev.assistants.api.RunStepDetailsToolCallsCodeObject;
+import dev.assistants.api.RunStepDetailsToolCallsCodeOutput;
+import dev.assistants.api.RunStepDetailsToolCallsCodeOutputImageObject;
+import dev.assistants.api.RunStepDetailsToolCallsObject;
 import dev.assistants.api.RunStepObject;
+import dev.assistants.api.RunStepStatus;
 import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.CodeInterpreterCalls;
+import dev.assistants.engine.model.CodeOutputFile;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
@@ -68,8 +79,10 @@ final class RunExecutor {
 
 	private final FileSearchTool fileSearch;
 
-	/** The most turns in a row a run's model may spend searching files. */
-	private static final int MAX_SEARCH_TURNS = 8;
+	private final @Nullable CodeInterpreterTool codeInterpreter;
+
+	/** The most turns in a row a run's model may spend searching files or running code. */
+	private static final int MAX_TOOL_TURNS = 10;
 
 	private final JsonMapper json;
 
@@ -84,11 +97,12 @@ final class RunExecutor {
 	 * @param observer what is told of the executions
 	 * @param background where executions go on whoever listens
 	 * @param files where the image files the messages show are read for the model
+	 * @param codeInterpreter what runs the code of {@code code_interpreter} calls, if the server can
 	 */
 	RunExecutor(AssistantsStore store, AssistantModel model, ApiObjects objects, ThreadOperations threads,
 			RunLifecycle lifecycle, JsonMapper json, Scheduler scheduler, Supplier<Duration> pause,
 			Duration modelTimeout, ExecutionObserver observer, BackgroundWork background, FileOperations files,
-			FileSearchTool fileSearch) {
+			FileSearchTool fileSearch, @Nullable CodeInterpreterTool codeInterpreter) {
 		this.store = store;
 		this.model = model;
 		this.objects = objects;
@@ -102,6 +116,7 @@ final class RunExecutor {
 		this.background = background;
 		this.files = files;
 		this.fileSearch = fileSearch;
+		this.codeInterpreter = codeInterpreter;
 	}
 
 	/**
@@ -159,18 +174,22 @@ final class RunExecutor {
 	}
 
 	/**
-	 * One turn of the model, and the next as long as the model only searches files: a run whose
-	 * model searches more than {@value #MAX_SEARCH_TURNS} times in a row fails.
+	 * One turn of the model, and the next as long as the model only calls the tools the server
+	 * executes (file search, code): a run whose model calls them more than {@value #MAX_TOOL_TURNS}
+	 * turns in a row fails.
 	 */
 	private Flux<RunEvent> turn(RunRef ref, int number) {
-		if (number > MAX_SEARCH_TURNS) {
-			return inStore(() -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, "The model searched files "
-					+ MAX_SEARCH_TURNS + " times without answering."));
+		if (number > MAX_TOOL_TURNS) {
+			return inStore(() -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, "The model searched files or ran "
+					+ "code " + MAX_TOOL_TURNS + " turns in a row without answering."));
 		}
 		return Mono.fromCallable(() -> request(ref)).subscribeOn(this.scheduler).flatMapMany((request) -> {
 			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
-					this::inStore, FileSearchCalls.enabled(request) ? this.fileSearch : null,
-					FileSearchCalls.results(request.steps()).stream().map((result) -> result.fileId()).toList());
+					this::inStore,
+					new Turn.ServerTools(FileSearchCalls.enabled(request) ? this.fileSearch : null,
+							CodeInterpreterCalls.enabled(request) ? this.codeInterpreter : null),
+					new Turn.Before(FileSearchCalls.results(request.steps()).stream().map((result) -> result.fileId()).toList(),
+							request.codeOutputFiles(), imagesSinceLastMessage(request.steps())));
 			// the timeout sees the model's outputs as they come, however long writing each one takes
 			return this.observer.turn(request, withImageFiles(ref, request).flatMapMany(this.model::respond)
 				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
@@ -207,17 +226,54 @@ final class RunExecutor {
 			.map((run) -> {
 				Scope runScope = Scope.run(ref.threadId(), ref.runId());
 				String effort = run.path(AssistantOperations.REASONING_EFFORT).asString(null);
+				List<ObjectNode> steps = tx.list(ObjectKind.RUN_STEP, ref.project(), runScope);
 				return new ModelRequest(read(run, RunObject.class), (effort != null) ? ReasoningEffort.of(effort) : null,
 						tx.list(ObjectKind.MESSAGE, ref.project(), Scope.thread(ref.threadId()))
 							.stream()
 							.map((message) -> read(message, MessageObject.class))
 							.toList(),
-						tx.list(ObjectKind.RUN_STEP, ref.project(), runScope)
-							.stream()
-							.map((step) -> read(step, RunStepObject.class))
-							.toList());
+						steps.stream().map((step) -> read(step, RunStepObject.class)).toList(), Map.of(),
+						codeOutputFiles(steps));
 			})
 			.orElse(null));
+	}
+
+	/** The files the run's code wrote, which its latest step of code calls keeps. */
+	private static List<CodeOutputFile> codeOutputFiles(List<ObjectNode> steps) {
+		List<CodeOutputFile> files = new ArrayList<>();
+		for (ObjectNode step : steps) {
+			if (step.has(Turn.CODE_OUTPUT_FILES)) {
+				files.clear();
+				for (JsonNode file : step.get(Turn.CODE_OUTPUT_FILES)) {
+					files.add(new CodeOutputFile(file.path("call_id").asString(), file.path("filename").asString(),
+							file.path("file_id").asString()));
+				}
+			}
+		}
+		return files;
+	}
+
+	/** The images the run's code displayed since the run's last message, which the next message shows. */
+	private static List<String> imagesSinceLastMessage(List<RunStepObject> steps) {
+		List<String> images = new ArrayList<>();
+		for (RunStepObject step : steps) {
+			if (step.stepDetails() instanceof RunStepDetailsMessageCreationObject) {
+				images.clear();
+			}
+			else if (step.stepDetails() instanceof RunStepDetailsToolCallsObject calls
+					&& RunStepStatus.COMPLETED.equals(step.status())) {
+				for (RunStepDetailsToolCall call : calls.toolCalls()) {
+					if (call instanceof RunStepDetailsToolCallsCodeObject code && code.codeInterpreter().outputs() != null) {
+						for (RunStepDetailsToolCallsCodeOutput output : code.codeInterpreter().outputs()) {
+							if (output instanceof RunStepDetailsToolCallsCodeOutputImageObject image) {
+								images.add(image.image().fileId());
+							}
+						}
+					}
+				}
+			}
+		}
+		return images;
 	}
 
 	private <T> T read(ObjectNode object, Class<T> type) {

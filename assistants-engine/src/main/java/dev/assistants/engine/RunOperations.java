@@ -152,8 +152,11 @@ final class RunOperations {
 		for (JsonNode tool : run.path("tools")) {
 			String type = tool.path("type").asString();
 			if (!this.toolTypes.contains(type)) {
-				throw ApiException.invalid("This server cannot run '" + type + "' tools: remove them from the run's "
-						+ "tools or its assistant's.", "tools");
+				String install = "code_interpreter".equals(type) ? "it has no code executor. Install bubblewrap and "
+						+ "Jupyter's Python kernel on its host (Debian: bubblewrap python3-ipykernel python3-jupyter-client) "
+						+ "or give it a Jupyter Server to run kernels on, or " : "";
+				throw ApiException.invalid("This server cannot run '" + type + "' tools: " + install
+						+ "remove them from the run's tools or its assistant's.", "tools");
 			}
 		}
 	}

@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.assistants.engine.model.CodeInterpreterCalls;
+import dev.assistants.engine.model.CodeOutputFile;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelOutput;
@@ -39,6 +41,9 @@ import static dev.assistants.engine.ApiObjects.NODES;
  * Not thread-safe: the outputs of a turn are applied one after the other.
  */
 final class Turn {
+
+	/** Where a step of code calls keeps the files the run's code wrote so far, which the API does not show. */
+	static final String CODE_OUTPUT_FILES = "_code_output_files";
 
 	private final RunRef ref;
 
@@ -73,15 +78,22 @@ final class Turn {
 	/** The files of the run's file search results so far, by their number: what markers cite. */
 	private final List<String> citedFiles;
 
+	private final @Nullable CodeInterpreterTool codeInterpreter;
+
+	/** The files the run's code wrote so far: what {@code sandbox:} links name. */
+	private final List<CodeOutputFile> codeFiles;
+
+	/** The images the run's code displayed since its last message: the next message shows them. */
+	private final List<String> images;
+
 	/**
 	 * A turn.
-	 * @param fileSearch the file search tool, if the run may search files: a call of
-	 * {@value FileSearchCalls#TOOL_NAME} is then the server's to execute
-	 * @param citedFiles the files of the run's file search results so far, by number
+	 * @param tools the tools the server executes itself, those the run may use
+	 * @param before what the run's earlier turns found and made
 	 */
 	Turn(RunRef ref, String assistantId, AssistantsStore store, ApiObjects objects, ThreadOperations threads,
-			RunLifecycle lifecycle, Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore,
-			@Nullable FileSearchTool fileSearch, List<String> citedFiles) {
+			RunLifecycle lifecycle, Function<Callable<List<RunEvent>>, Flux<RunEvent>> inStore, ServerTools tools,
+			Before before) {
 		this.ref = ref;
 		this.assistantId = assistantId;
 		this.store = store;
@@ -89,13 +101,16 @@ final class Turn {
 		this.threads = threads;
 		this.lifecycle = lifecycle;
 		this.inStore = inStore;
-		this.fileSearch = fileSearch;
-		this.citedFiles = new ArrayList<>(citedFiles);
+		this.fileSearch = tools.fileSearch();
+		this.codeInterpreter = tools.codeInterpreter();
+		this.citedFiles = new ArrayList<>(before.citedFiles());
+		this.codeFiles = new ArrayList<>(before.codeFiles());
+		this.images = new ArrayList<>(before.images());
 	}
 
 	/**
 	 * Whether the run goes on with another turn: this one ended with calls the server executed
-	 * itself (file searches) and nothing for the client to do.
+	 * itself (file searches, code) and nothing for the client to do.
 	 */
 	boolean continues() {
 		return this.continues;
@@ -115,21 +130,48 @@ final class Turn {
 			return opening.concatWith(Flux.defer(() -> this.ended ? Flux.empty() : Mono.justOrEmpty(stepDelta(delta)).flux()));
 		}
 		Finish finish = (Finish) output;
-		List<FunctionCall> searches = this.calls.values().stream().filter(this::isFileSearch).toList();
-		if (searches.isEmpty() || finish.reason() == FinishReason.LENGTH) {
+		List<FunctionCall> executed = this.calls.values().stream().filter(this::isServerCall).toList();
+		if (executed.isEmpty() || finish.reason() == FinishReason.LENGTH) {
 			return write((tx, run) -> finish(tx, run, finish));
 		}
-		// the searches run before the turn's end is written, outside its transaction
-		return Mono.fromCallable(() -> {
-			for (FunctionCall search : searches) {
-				search.result = this.fileSearch.search(this.ref, search.id, search.arguments.toString());
+		// the server's calls run before the turn's end is written, outside its transaction
+		return Flux.fromIterable(executed)
+			.concatMap(this::execute)
+			.concatWith(Flux.defer(() -> write((tx, run) -> finish(tx, run, finish))));
+	}
+
+	/** Execute a call of the server's own tools; the outputs of code are streamed once it ran. */
+	private Flux<RunEvent> execute(FunctionCall call) {
+		if (isFileSearch(call)) {
+			return Mono.fromRunnable(() -> call.result = this.fileSearch.search(this.ref, call.id, call.arguments.toString()))
+				.subscribeOn(Schedulers.boundedElastic())
+				.thenMany(Flux.empty());
+		}
+		return this.codeInterpreter.execute(this.ref, call.id, call.code.code()).flatMapMany((executed) -> {
+			call.result = executed.call();
+			this.codeFiles.addAll(executed.files());
+			this.images.addAll(executed.images());
+			ObjectNode delta = NODES.objectNode().put("index", call.index).put("type", "code_interpreter");
+			ArrayNode outputs = delta.putObject("code_interpreter").putArray("outputs");
+			int index = 0;
+			for (JsonNode part : executed.call().at("/code_interpreter/outputs")) {
+				outputs.add(((ObjectNode) part.deepCopy()).put("index", index++));
 			}
-			return searches;
-		}).subscribeOn(Schedulers.boundedElastic()).flatMapMany((done) -> write((tx, run) -> finish(tx, run, finish)));
+			return this.ended ? Flux.empty() : Flux.just(stepDelta(delta));
+		});
 	}
 
 	private boolean isFileSearch(FunctionCall call) {
 		return this.fileSearch != null && FileSearchCalls.TOOL_NAME.equals(call.name);
+	}
+
+	private boolean isCode(FunctionCall call) {
+		return this.codeInterpreter != null && CodeInterpreterCalls.TOOL_NAME.equals(call.name);
+	}
+
+	/** Whether the server executes the call itself, rather than the client. */
+	private boolean isServerCall(FunctionCall call) {
+		return isFileSearch(call) || isCode(call);
 	}
 
 	/** The end of a turn whose model completed without saying why. */
@@ -171,10 +213,25 @@ final class Turn {
 		ObjectNode details = NODES.objectNode().put("type", "message_creation");
 		details.putObject("message_creation").put("message_id", ApiObjects.id(this.message));
 		this.messageStep = newStep(tx, "message_creation", details);
-		return List.of(RunEvent.of("thread.run.step.created", this.messageStep),
+		List<RunEvent> events = new ArrayList<>(List.of(RunEvent.of("thread.run.step.created", this.messageStep),
 				RunEvent.of("thread.run.step.in_progress", this.messageStep),
 				RunEvent.of("thread.message.created", this.message),
-				RunEvent.of("thread.message.in_progress", this.message));
+				RunEvent.of("thread.message.in_progress", this.message)));
+		if (!this.images.isEmpty()) {
+			ObjectNode delta = NODES.objectNode().put("id", ApiObjects.id(this.message)).put("object", "thread.message.delta");
+			ArrayNode parts = delta.putObject("delta").putArray("content");
+			for (int i = 0; i < this.images.size(); i++) {
+				parts.add(imagePart(this.images.get(i)).put("index", i));
+			}
+			events.add(new RunEvent("thread.message.delta", delta));
+		}
+		return events;
+	}
+
+	private static ObjectNode imagePart(String fileId) {
+		ObjectNode part = NODES.objectNode().put("type", "image_file");
+		part.putObject("image_file").put("file_id", fileId);
+		return part;
 	}
 
 	private List<RunEvent> openToolStep(StoreTransaction tx, ObjectNode run) {
@@ -212,7 +269,7 @@ final class Turn {
 		delta.putObject("delta")
 			.putArray("content")
 			.addObject()
-			.put("index", 0)
+			.put("index", this.images.size())
 			.put("type", "text")
 			.putObject("text")
 			.put("value", piece);
@@ -224,12 +281,18 @@ final class Turn {
 		FunctionCall known = this.calls.get(piece.index());
 		ObjectNode function;
 		if (known == null) {
-			known = new FunctionCall((piece.id() != null) ? piece.id() : this.objects.newId("call_"),
+			known = new FunctionCall(piece.index(), (piece.id() != null) ? piece.id() : this.objects.newId("call_"),
 					(piece.name() != null) ? piece.name() : "");
 			this.calls.put(piece.index(), known);
 			known.arguments.append(piece.arguments());
 			if (isFileSearch(known)) {
 				call.put("id", known.id).put("type", "file_search").putObject("file_search");
+				return stepDelta(call);
+			}
+			if (isCode(known)) {
+				call.put("id", known.id).put("type", "code_interpreter").putObject("code_interpreter")
+					.put("input", known.code.append(piece.arguments()))
+					.putArray("outputs");
 				return stepDelta(call);
 			}
 			call.put("id", known.id).put("type", "function");
@@ -240,6 +303,14 @@ final class Turn {
 			known.arguments.append(piece.arguments());
 			if (isFileSearch(known)) {
 				return null;
+			}
+			if (isCode(known)) {
+				String input = known.code.append(piece.arguments());
+				if (input.isEmpty()) {
+					return null;
+				}
+				call.put("type", "code_interpreter").putObject("code_interpreter").put("input", input);
+				return stepDelta(call);
 			}
 			call.put("type", "function");
 			function = call.putObject("function").put("arguments", piece.arguments());
@@ -265,7 +336,7 @@ final class Turn {
 		List<RunEvent> events = new ArrayList<>(
 				completeMessage(tx, finish.reason(), (this.toolStep == null) ? usage : null));
 		if (this.toolStep != null && !truncated) {
-			if (this.calls.values().stream().allMatch(this::isFileSearch)) {
+			if (this.calls.values().stream().allMatch(this::isServerCall)) {
 				completeToolStep(tx, run, usage);
 				events.add(RunEvent.of("thread.run.step.completed", this.toolStep));
 				this.continues = true;
@@ -332,16 +403,24 @@ final class Turn {
 				RunEvent.of("thread.run.step.completed", step));
 	}
 
-	/** The step holds the turn's calls: searches with their results, functions waiting for outputs. */
+	/** The step holds the turn's calls: searches and code with their results, functions waiting for outputs. */
 	private ArrayNode writeCalls(ArrayNode requiredCalls) {
 		ArrayNode stepCalls = this.toolStep.withArray("/step_details/tool_calls");
 		stepCalls.removeAll();
+		ArrayNode written = this.toolStep.putArray(CODE_OUTPUT_FILES);
+		for (CodeOutputFile file : this.codeFiles) {
+			written.addObject().put("call_id", file.callId()).put("filename", file.filename()).put("file_id", file.fileId());
+		}
 		for (FunctionCall call : this.calls.values()) {
 			if (isFileSearch(call)) {
 				stepCalls.add(call.result);
 				for (JsonNode result : call.result.at("/file_search/results")) {
 					this.citedFiles.add(result.path("file_id").asString());
 				}
+				continue;
+			}
+			if (isCode(call)) {
+				stepCalls.add(call.result);
 				continue;
 			}
 			ObjectNode function = NODES.objectNode().put("name", call.name).put("arguments", call.arguments.toString());
@@ -352,7 +431,7 @@ final class Turn {
 		return stepCalls;
 	}
 
-	/** The step of searches only is done, and the run goes on with another turn. */
+	/** The step of the server's calls only is done, and the run goes on with another turn. */
 	private void completeToolStep(StoreTransaction tx, ObjectNode run, TokenUsage usage) {
 		writeCalls(NODES.arrayNode());
 		this.toolStep.put("status", "completed");
@@ -376,11 +455,27 @@ final class Turn {
 		tx.update(ObjectKind.RUN, this.ref.project(), run);
 	}
 
-	/** The message's text, with a {@code file_citation} annotation for each marker of a result it cites. */
+	/**
+	 * The message's images the run's code displayed since its last message, and its text, with a
+	 * {@code file_citation} annotation for each marker of a result it cites and a {@code file_path}
+	 * annotation for each link to a file the run's code wrote.
+	 */
 	private ArrayNode content() {
 		String text = this.text.toString();
 		ObjectNode part = ApiObjects.textPart(text);
 		ArrayNode annotations = (ArrayNode) part.at("/text/annotations");
+		Matcher link = CodeInterpreterCalls.SANDBOX_LINK.matcher(text);
+		while (link.find()) {
+			String filename = link.group(1);
+			// the latest file of that name
+			this.codeFiles.stream().filter((file) -> file.filename().equals(filename)).reduce((first, second) -> second)
+				.ifPresent((file) -> {
+					ObjectNode annotation = annotations.addObject().put("type", "file_path").put("text", link.group());
+					annotation.putObject("file_path").put("file_id", file.fileId());
+					annotation.put("start_index", text.codePointCount(0, link.start()));
+					annotation.put("end_index", text.codePointCount(0, link.end()));
+				});
+		}
 		Matcher marker = FileSearchCalls.MARKER.matcher(text);
 		while (marker.find()) {
 			int number = Integer.parseInt(marker.group(1));
@@ -392,7 +487,10 @@ final class Turn {
 				annotation.put("end_index", text.codePointCount(0, marker.end()));
 			}
 		}
-		return NODES.arrayNode().add(part);
+		ArrayNode content = NODES.arrayNode();
+		this.images.forEach((fileId) -> content.add(imagePart(fileId)));
+		this.images.clear();
+		return content.add(part);
 	}
 
 	/**
@@ -407,20 +505,43 @@ final class Turn {
 
 	private static final class FunctionCall {
 
+		private final int index;
+
 		private final String id;
 
 		private final String name;
 
 		private final StringBuilder arguments = new StringBuilder();
 
-		/** A file search's tool call, with its results, once executed. */
+		/** The code of a code interpreter call, as it is written. */
+		private final CodeInput code = new CodeInput();
+
+		/** A file search's or code interpreter's tool call, with its results, once executed. */
 		private @Nullable ObjectNode result;
 
-		FunctionCall(String id, String name) {
+		FunctionCall(int index, String id, String name) {
+			this.index = index;
 			this.id = id;
 			this.name = name;
 		}
 
+	}
+
+	/**
+	 * The tools the server executes itself, each if the run may use it.
+	 * @param fileSearch the file search tool: a call of {@value FileSearchCalls#TOOL_NAME} is the server's
+	 * @param codeInterpreter the code interpreter: a call of {@value CodeInterpreterCalls#TOOL_NAME} is the server's
+	 */
+	record ServerTools(@Nullable FileSearchTool fileSearch, @Nullable CodeInterpreterTool codeInterpreter) {
+	}
+
+	/**
+	 * What the run's earlier turns found and made.
+	 * @param citedFiles the files of the run's file search results, by number
+	 * @param codeFiles the files its code wrote
+	 * @param images the images its code displayed since its last message
+	 */
+	record Before(List<String> citedFiles, List<CodeOutputFile> codeFiles, List<String> images) {
 	}
 
 }

@@ -321,11 +321,20 @@ final class VectorStoreOperations {
 	/**
 	 * The {@code tool_resources} of an assistant or a thread as they are kept: a
 	 * {@code vector_stores} helper of {@code file_search} becomes a new vector store, named by its
-	 * ID; a vector store named must be the project's.
+	 * ID; a vector store named must be the project's, and so must a file {@code code_interpreter} names.
 	 */
 	ObjectNode toolResources(StoreTransaction tx, String project, @Nullable JsonNode requested) {
 		ObjectNode resources = (requested != null && requested.isObject()) ? (ObjectNode) requested.deepCopy()
 				: NODES.objectNode();
+		for (JsonNode id : resources.path("code_interpreter").path("file_ids")) {
+			try {
+				this.files.file(tx, project, id.asString());
+			}
+			catch (ApiException ex) {
+				throw ApiException.invalid("File " + id.asString() + " not found.",
+						"tool_resources.code_interpreter.file_ids");
+			}
+		}
 		JsonNode fileSearch = resources.get("file_search");
 		if (fileSearch == null || fileSearch.isNull()) {
 			return resources;

@@ -29,19 +29,22 @@ import dev.assistants.api.RunStepObject;
  * @param steps the run's steps so far, oldest first: a turn after tool outputs sees the calls and
  * their outputs here
  * @param imageFiles the image files the messages show ({@code image_file} parts), by file ID
+ * @param codeOutputFiles the files the code of the run's {@code code_interpreter} calls wrote, oldest
+ * first
  */
 public record ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEffort, List<MessageObject> messages,
-		List<RunStepObject> steps, Map<String, ImageFile> imageFiles) {
+		List<RunStepObject> steps, Map<String, ImageFile> imageFiles, List<CodeOutputFile> codeOutputFiles) {
 
 	public ModelRequest {
 		Objects.requireNonNull(run, "run must not be null");
 		messages = List.copyOf(messages);
 		steps = List.copyOf(steps);
 		imageFiles = Map.copyOf(imageFiles);
+		codeOutputFiles = List.copyOf(codeOutputFiles);
 	}
 
 	/**
-	 * A turn whose messages show no image file.
+	 * A turn whose messages show no image file, and whose run's code wrote none.
 	 * @param run the run
 	 * @param reasoningEffort the reasoning effort, if any
 	 * @param messages the thread's messages
@@ -49,7 +52,7 @@ public record ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEff
 	 */
 	public ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEffort, List<MessageObject> messages,
 			List<RunStepObject> steps) {
-		this(run, reasoningEffort, messages, steps, Map.of());
+		this(run, reasoningEffort, messages, steps, Map.of(), List.of());
 	}
 
 	/**
@@ -58,7 +61,18 @@ public record ModelRequest(RunObject run, @Nullable ReasoningEffort reasoningEff
 	 * @return the turn
 	 */
 	public ModelRequest withImageFiles(Map<String, ImageFile> imageFiles) {
-		return new ModelRequest(this.run, this.reasoningEffort, this.messages, this.steps, imageFiles);
+		return new ModelRequest(this.run, this.reasoningEffort, this.messages, this.steps, imageFiles,
+				this.codeOutputFiles);
+	}
+
+	/**
+	 * The same turn with the given files the run's code wrote.
+	 * @param codeOutputFiles the files, oldest first
+	 * @return the turn
+	 */
+	public ModelRequest withCodeOutputFiles(List<CodeOutputFile> codeOutputFiles) {
+		return new ModelRequest(this.run, this.reasoningEffort, this.messages, this.steps, this.imageFiles,
+				codeOutputFiles);
 	}
 
 	/**

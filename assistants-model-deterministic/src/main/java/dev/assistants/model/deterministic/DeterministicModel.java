@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -20,6 +22,10 @@ import dev.assistants.api.FunctionObject;
 import dev.assistants.api.MessageContentTextObject;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.MessageRole;
+import dev.assistants.api.RunStepDetailsToolCall;
+import dev.assistants.api.RunStepDetailsToolCallsCodeObject;
+import dev.assistants.api.RunStepDetailsToolCallsCodeOutput;
+import dev.assistants.api.RunStepDetailsToolCallsCodeOutputLogsObject;
 import dev.assistants.api.RunStepDetailsToolCallsFileSearchObject;
 import dev.assistants.api.RunStepDetailsToolCallsFileSearchResultObject;
 import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
@@ -28,6 +34,7 @@ import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepStatus;
 import dev.assistants.api.ToolChoiceMode;
 import dev.assistants.engine.model.AssistantModel;
+import dev.assistants.engine.model.CodeInterpreterCalls;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;
@@ -43,8 +50,12 @@ import dev.assistants.engine.model.ModelRequest;
  * <li>right after a file search, it quotes the best result with its citation:
  * {@code From <file>: "<text>" 【0†<file>】}, or says it found nothing;</li>
  * <li>right after tool outputs were submitted, it reports them: {@code Here is what I found: <output>; <output>};</li>
+ * <li>right after its code ran, it reports what the code printed, and links each file the code
+ * wrote: {@code The code printed: <logs> Files: [<name>](sandbox:/mnt/data/<name>)};</li>
  * <li>else, if the run may search files and the user's last message has the words "file" and
  * "search", it searches them with the message as the query;</li>
+ * <li>else, if the run may run code and the user's last message has the words "code" and
+ * "interpreter", it runs the message's fenced code block, else the text after its last colon;</li>
  * <li>else it calls the first function of the run whose name's words (split at {@code _} and
  * {@code -}) all appear in the user's last message, taking every argument from the message (its last
  * token with a digit, else its last word);</li>
@@ -57,6 +68,9 @@ import dev.assistants.engine.model.ModelRequest;
  * clients see runs in progress.
  */
 public final class DeterministicModel implements AssistantModel {
+
+	/** A fenced code block, with or without a language. */
+	private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\n?(.*?)```", Pattern.DOTALL);
 
 	private final Duration latency;
 
@@ -93,10 +107,19 @@ public final class DeterministicModel implements AssistantModel {
 		if (!outputs.isEmpty()) {
 			return reply(request, "Here is what I found: " + String.join("; ", outputs));
 		}
+		List<RunStepDetailsToolCallsCodeObject> ran = latestCode(request);
+		if (!ran.isEmpty()) {
+			return reply(request, report(request, ran));
+		}
 		String message = lastUserMessage(request);
 		if (searches(request, message)) {
 			ObjectNode arguments = JsonNodeFactory.instance.objectNode().put("query", message);
 			return callFunctions(request, List.of(new ToolCallDelta(0, null, FileSearchCalls.TOOL_NAME, arguments.toString())));
+		}
+		if (runsCode(request, message)) {
+			ObjectNode arguments = JsonNodeFactory.instance.objectNode().put(CodeInterpreterCalls.CODE, code(message));
+			return callFunctions(request,
+					List.of(new ToolCallDelta(0, null, CodeInterpreterCalls.TOOL_NAME, arguments.toString())));
 		}
 		return function(request, message)
 			.map((function) -> callFunctions(request,
@@ -141,20 +164,90 @@ public final class DeterministicModel implements AssistantModel {
 				|| (choice instanceof AssistantsNamedToolChoice named && named.function() != null)) {
 			return false;
 		}
-		List<String> words = Arrays.asList(message.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+"));
-		return words.contains("file") && words.contains("search");
+		return mentions(message, "file", "search");
+	}
+
+	/**
+	 * Whether to run code: the run may, its {@code tool_choice} lets it, and the user's last message
+	 * has the words "code" and "interpreter".
+	 */
+	private static boolean runsCode(ModelRequest request, String message) {
+		AssistantsApiToolChoiceOption choice = request.run().toolChoice();
+		if (!CodeInterpreterCalls.enabled(request) || ToolChoiceMode.NONE.equals(choice)
+				|| (choice instanceof AssistantsNamedToolChoice named && named.function() != null)) {
+			return false;
+		}
+		return mentions(message, "code", "interpreter");
+	}
+
+	/** Whether the message has each of the words, in any case. */
+	private static boolean mentions(String message, String... words) {
+		return Arrays.asList(message.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+")).containsAll(List.of(words));
+	}
+
+	/** The tool calls of the step that ended the last turn, if it ended with calls that are done. */
+	private static List<RunStepDetailsToolCall> latestCalls(ModelRequest request) {
+		List<RunStepObject> steps = request.steps();
+		if (steps.isEmpty() || !(steps.get(steps.size() - 1).stepDetails() instanceof RunStepDetailsToolCallsObject calls)
+				|| !RunStepStatus.COMPLETED.equals(steps.get(steps.size() - 1).status())) {
+			return List.of();
+		}
+		return calls.toolCalls();
+	}
+
+	/** The message's fenced code block, else the text after its last colon, else the message. */
+	private static String code(String message) {
+		Matcher fenced = FENCED.matcher(message);
+		if (fenced.find()) {
+			return fenced.group(1);
+		}
+		int colon = message.lastIndexOf(':');
+		return ((colon >= 0) ? message.substring(colon + 1) : message).strip();
+	}
+
+	/** The code calls that ended the last turn, if it ended with code that ran. */
+	private static List<RunStepDetailsToolCallsCodeObject> latestCode(ModelRequest request) {
+		return latestCalls(request).stream()
+			.filter(RunStepDetailsToolCallsCodeObject.class::isInstance)
+			.map(RunStepDetailsToolCallsCodeObject.class::cast)
+			.toList();
+	}
+
+	/** What the code printed, and a link to each file it wrote. */
+	private static String report(ModelRequest request, List<RunStepDetailsToolCallsCodeObject> ran) {
+		StringBuilder logs = new StringBuilder();
+		int images = 0;
+		for (RunStepDetailsToolCallsCodeObject call : ran) {
+			for (RunStepDetailsToolCallsCodeOutput output : call.codeInterpreter().outputs()) {
+				if (output instanceof RunStepDetailsToolCallsCodeOutputLogsObject printed) {
+					logs.append(printed.logs());
+				}
+				else {
+					images++;
+				}
+			}
+		}
+		StringBuilder report = new StringBuilder("The code printed: ")
+			.append(logs.isEmpty() ? "nothing." : logs.toString().strip());
+		if (images > 0) {
+			report.append(" It displayed ").append(images).append((images == 1) ? " image." : " images.");
+		}
+		List<String> written = request.codeOutputFiles()
+			.stream()
+			.filter((file) -> ran.stream().anyMatch((call) -> call.id().equals(file.callId())))
+			.map((file) -> "[" + file.filename() + "](sandbox:/mnt/data/" + file.filename() + ")")
+			.toList();
+		if (!written.isEmpty()) {
+			report.append(" Files: ").append(String.join(", ", written));
+		}
+		return report.toString();
 	}
 
 	/** The results of the file search that ended the last turn, or {@code null} if none did. */
 	private static @Nullable List<RunStepDetailsToolCallsFileSearchResultObject> latestSearch(ModelRequest request) {
-		List<RunStepObject> steps = request.steps();
-		if (steps.isEmpty() || !(steps.get(steps.size() - 1).stepDetails() instanceof RunStepDetailsToolCallsObject calls)
-				|| !RunStepStatus.COMPLETED.equals(steps.get(steps.size() - 1).status())) {
-			return null;
-		}
 		List<RunStepDetailsToolCallsFileSearchResultObject> results = new ArrayList<>();
 		boolean searched = false;
-		for (var call : calls.toolCalls()) {
+		for (RunStepDetailsToolCall call : latestCalls(request)) {
 			if (call instanceof RunStepDetailsToolCallsFileSearchObject search) {
 				searched = true;
 				if (search.fileSearch().results() != null) {
@@ -180,13 +273,7 @@ public final class DeterministicModel implements AssistantModel {
 
 	/** The outputs of the tool calls answered since the model last spoke, if it was asked for them. */
 	private static List<String> latestOutputs(ModelRequest request) {
-		List<RunStepObject> steps = request.steps();
-		if (steps.isEmpty() || !(steps.get(steps.size() - 1).stepDetails() instanceof RunStepDetailsToolCallsObject calls)
-				|| !RunStepStatus.COMPLETED.equals(steps.get(steps.size() - 1).status())) {
-			return List.of();
-		}
-		return calls.toolCalls()
-			.stream()
+		return latestCalls(request).stream()
 			.filter(RunStepDetailsToolCallsFunctionObject.class::isInstance)
 			.map((call) -> ((RunStepDetailsToolCallsFunctionObject) call).function().output())
 			.map((output) -> (output != null) ? output : "")

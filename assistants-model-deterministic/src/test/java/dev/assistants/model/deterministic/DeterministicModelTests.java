@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.assistants.api.MessageObject;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepObject;
+import dev.assistants.engine.model.CodeOutputFile;
 import dev.assistants.engine.model.ModelOutput;
 import dev.assistants.engine.model.ModelOutput.Finish;
 import dev.assistants.engine.model.ModelOutput.FinishReason;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * What the deterministic model answers: the function a message names, following the run's
- * {@code tool_choice}, the tool outputs once submitted, and an echo otherwise.
+ * {@code tool_choice}, the tool outputs once submitted, the file searches and code a message asks
+ * for and what they gave, and an echo otherwise.
  */
 class DeterministicModelTests {
 
@@ -120,6 +122,36 @@ class DeterministicModelTests {
 		assertThat(text(this.model.respond(request("\"auto\"", List.of(search("step_3", "[]")), "file search",
 				"[{\"type\":\"file_search\"}]")).collectList().block()))
 			.isEqualTo("I found nothing about that in the files.");
+	}
+
+	@Test
+	void runsTheMessagesCodeWhenItSaysCodeAndInterpreter() {
+		String tools = "[{\"type\":\"code_interpreter\"}]";
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "Please use the code interpreter:\n```python\n"
+				+ "print(1)\nprint(2)\n```\nthanks", tools)).collectList().block()).first()
+			.isEqualTo(new ToolCallDelta(0, null, "code_interpreter", "{\"code\":\"print(1)\\nprint(2)\\n\"}"));
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "Run this with the code interpreter: print(2**100)",
+				tools)).collectList().block()).first()
+			.isEqualTo(new ToolCallDelta(0, null, "code_interpreter", "{\"code\":\"print(2**100)\"}"));
+		assertThat(this.model.respond(request("\"none\"", List.of(), "code interpreter: 1", tools)).collectList().block())
+			.first().isEqualTo(new TextDelta("You "));
+		assertThat(this.model.respond(request("\"auto\"", List.of(), "code interpreter: 1")).collectList().block())
+			.as("a run without the tool").first().isEqualTo(new TextDelta("You "));
+	}
+
+	@Test
+	void reportsWhatTheCodePrintedAndLinksTheFilesItWrote() {
+		RunStepObject ran = JSON.readValue("""
+				{"id":"step_1","object":"thread.run.step","created_at":1,"assistant_id":"asst_1","thread_id":"thread_1",
+				 "run_id":"run_1","type":"tool_calls","status":"completed","step_details":{"type":"tool_calls",
+				 "tool_calls":[{"id":"call_1","type":"code_interpreter","code_interpreter":{"input":"...","outputs":[
+				 {"type":"logs","logs":"42\\n"},{"type":"image","image":{"file_id":"file-png"}}]}}]}}""",
+				RunStepObject.class);
+		ModelRequest request = request("\"auto\"", List.of(ran), "code interpreter: ...", "[{\"type\":\"code_interpreter\"}]")
+			.withCodeOutputFiles(List.of(new CodeOutputFile("call_0", "old.csv", "file-old"),
+					new CodeOutputFile("call_1", "out.csv", "file-out")));
+		assertThat(text(this.model.respond(request).collectList().block()))
+			.isEqualTo("The code printed: 42 It displayed 1 image. Files: [out.csv](sandbox:/mnt/data/out.csv)");
 	}
 
 	private static RunStepObject search(String id, String results) {

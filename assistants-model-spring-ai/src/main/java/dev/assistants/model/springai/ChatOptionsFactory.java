@@ -19,6 +19,7 @@ import dev.assistants.api.AssistantToolsFunction;
 import dev.assistants.api.FunctionObject;
 import dev.assistants.api.LastErrorCode;
 import dev.assistants.api.RunObject;
+import dev.assistants.engine.model.CodeInterpreterCalls;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelException;
 import dev.assistants.engine.model.ModelRequest;
@@ -71,7 +72,7 @@ final class ChatOptionsFactory {
 
 	/**
 	 * The run's tools, as definitions only: the model calls them, the API's client runs the
-	 * functions and the engine searches files.
+	 * functions, the engine searches files and runs code.
 	 */
 	private static List<ToolCallback> tools(ModelRequest request) {
 		RunObject run = request.run();
@@ -88,6 +89,13 @@ final class ChatOptionsFactory {
 				.name(FileSearchCalls.TOOL_NAME)
 				.description(FileSearchCalls.TOOL_DESCRIPTION)
 				.inputSchema(FileSearchCalls.TOOL_PARAMETERS)
+				.build()));
+		}
+		if (CodeInterpreterCalls.enabled(request)) {
+			tools.add(new Definition(DefaultToolDefinition.builder()
+				.name(CodeInterpreterCalls.TOOL_NAME)
+				.description(CodeInterpreterCalls.TOOL_DESCRIPTION)
+				.inputSchema(CodeInterpreterCalls.TOOL_PARAMETERS)
 				.build()));
 		}
 		return tools;

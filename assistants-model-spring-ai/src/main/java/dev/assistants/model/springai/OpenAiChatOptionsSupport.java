@@ -18,6 +18,7 @@ import dev.assistants.api.ResponseFormatText;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.ToolChoiceMode;
 import dev.assistants.api.ToolType;
+import dev.assistants.engine.model.CodeInterpreterCalls;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ModelRequest;
 
@@ -73,7 +74,8 @@ final class OpenAiChatOptionsSupport {
 
 	/**
 	 * {@code none}, {@code auto} and {@code required} as they are, a named function as its JSON,
-	 * and {@code file_search} as the function the model searches files with. A choice that forces a
+	 * and {@code file_search} and {@code code_interpreter} as the functions the model searches files
+	 * and runs code with. A choice that forces a
 	 * call forces the run's first turn only: after the call's output the model answers, as OpenAI's
 	 * runs did, instead of calling again and again.
 	 */
@@ -86,7 +88,8 @@ final class OpenAiChatOptionsSupport {
 		}
 		AssistantsNamedToolChoice named = (AssistantsNamedToolChoice) choice;
 		String name = (named.function() != null) ? named.function().name()
-				: ToolType.FILE_SEARCH.equals(named.type()) ? FileSearchCalls.TOOL_NAME : "";
+				: ToolType.FILE_SEARCH.equals(named.type()) ? FileSearchCalls.TOOL_NAME
+				: ToolType.CODE_INTERPRETER.equals(named.type()) ? CodeInterpreterCalls.TOOL_NAME : "";
 		return ChatOptionsFactory.json(Map.of("type", "function", "function", Map.of("name", name)));
 	}
 

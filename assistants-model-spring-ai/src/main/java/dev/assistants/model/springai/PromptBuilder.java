@@ -30,6 +30,7 @@ import dev.assistants.api.MessageRole;
 import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepDetailsMessageCreationObject;
 import dev.assistants.api.RunStepDetailsToolCall;
+import dev.assistants.api.RunStepDetailsToolCallsCodeObject;
 import dev.assistants.api.RunStepDetailsToolCallsFileSearchObject;
 import dev.assistants.api.RunStepDetailsToolCallsFileSearchResultObject;
 import dev.assistants.api.RunStepDetailsToolCallsFunctionObject;
@@ -38,6 +39,7 @@ import dev.assistants.api.RunStepObject;
 import dev.assistants.api.RunStepStatus;
 import dev.assistants.api.TruncationObject;
 import dev.assistants.api.TruncationType;
+import dev.assistants.engine.model.CodeInterpreterCalls;
 import dev.assistants.engine.model.FileSearchCalls;
 import dev.assistants.engine.model.ImageFile;
 import dev.assistants.engine.model.ModelException;
@@ -46,7 +48,7 @@ import dev.assistants.engine.model.ModelRequest;
 /**
  * The conversation a turn sends to the model: the run's instructions as the system message, the
  * thread's messages in order (truncated as the run asks), then what the run itself did so far, its
- * messages and its function calls with their outputs.
+ * messages and its tool calls with their outputs (functions, file searches, code).
  * <p>
  * {@code truncation_strategy: last_messages} keeps that many of the thread's latest messages;
  * {@code max_prompt_tokens} drops the oldest of them until the prompt fits, estimating a token per
@@ -123,6 +125,12 @@ final class PromptBuilder {
 						responses.add(new ToolResponseMessage.ToolResponse(search.id(), FileSearchCalls.TOOL_NAME,
 								FileSearchCalls.output(results, searched)));
 						searched += results.size();
+					}
+					else if (toolCall instanceof RunStepDetailsToolCallsCodeObject code) {
+						calls.add(new AssistantMessage.ToolCall(code.id(), "function", CodeInterpreterCalls.TOOL_NAME,
+								ChatOptionsFactory.json(Map.of(CodeInterpreterCalls.CODE, code.codeInterpreter().input()))));
+						responses.add(new ToolResponseMessage.ToolResponse(code.id(), CodeInterpreterCalls.TOOL_NAME,
+								CodeInterpreterCalls.output(code, request.codeOutputFiles())));
 					}
 				}
 				if (!calls.isEmpty()) {

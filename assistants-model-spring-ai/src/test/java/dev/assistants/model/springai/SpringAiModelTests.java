@@ -24,6 +24,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import dev.assistants.engine.Api;
 import dev.assistants.engine.Api.FormFile;
 import dev.assistants.engine.EngineServer;
+import dev.assistants.engine.TestCodeExecutor;
 import dev.assistants.store.memory.InMemoryStore;
 
 import static dev.assistants.model.springai.FakeChatCompletions.arguments;
@@ -48,15 +49,16 @@ class SpringAiModelTests {
 
 	private final FakeChatCompletions provider = new FakeChatCompletions();
 
-	private final EngineServer server = new EngineServer(new InMemoryStore(),
-			new SpringAiModel(OpenAiChatModel.builder()
-				.options(OpenAiChatOptions.builder()
-					.baseUrl(this.provider.baseUrl())
-					.apiKey("sk-provider-key")
-					.model("configured-default")
-					.maxRetries(0)
-					.build())
-				.build(), Map.of("gpt-4o", "llama3.2")),
+	private final SpringAiModel model = new SpringAiModel(OpenAiChatModel.builder()
+		.options(OpenAiChatOptions.builder()
+			.baseUrl(this.provider.baseUrl())
+			.apiKey("sk-provider-key")
+			.model("configured-default")
+			.maxRetries(0)
+			.build())
+		.build(), Map.of("gpt-4o", "llama3.2"));
+
+	private final EngineServer server = new EngineServer(new InMemoryStore(), this.model,
 			(engine) -> engine.modelTimeout(Duration.ofSeconds(5)).toolTypes(Set.of("function", "file_search")));
 
 	private final Api api = Api.newProject(this.server.baseUrl());
@@ -295,7 +297,9 @@ class SpringAiModelTests {
 			.path("id").asString();
 		Api.Response refused = this.api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\"}");
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.error().path("message").asString()).startsWith("This server cannot run 'code_interpreter' tools");
+		assertThat(refused.error().path("message").asString()).startsWith("This server cannot run 'code_interpreter' tools: "
+				+ "it has no code executor. Install bubblewrap and Jupyter's Python kernel on its host (Debian: bubblewrap "
+				+ "python3-ipykernel python3-jupyter-client)");
 		assertThat(refused.error().path("param").asString()).isEqualTo("tools");
 	}
 
@@ -343,6 +347,66 @@ class SpringAiModelTests {
 		assertThat(message.at("/content/0/text/annotations/0/start_index").asInt()).isEqualTo(15);
 		JsonNode run = JSON.readTree(events.get(15)[1]);
 		assertThat(run.path("usage")).isEqualTo(JSON.readTree("{\"prompt_tokens\":100,\"completion_tokens\":13,\"total_tokens\":113}"));
+	}
+
+	@Test
+	void runsTheModelsCodeStreamingItAsWrittenAndGivesTheModelItsOutputs() {
+		EngineServer coding = new EngineServer(new InMemoryStore(), this.model, (engine) -> engine
+			.modelTimeout(Duration.ofSeconds(5))
+			.codeExecutor(new TestCodeExecutor()));
+		try (coding) {
+			Api api = Api.newProject(coding.baseUrl());
+			this.provider.answer(call(0, "call_code", "code_interpreter"), arguments(0, "{\"code\": \"plot(6"),
+					arguments(0, "*7)\\nsave\\u0028)\"}"), finish("tool_calls"), usage(40, 8));
+			this.provider.answer(text("Here: [out](sandbox:/mnt/data/out.txt)."), finish("stop"), usage(60, 5));
+			String assistant = api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"code_interpreter\"}]}")
+				.path("id").asString();
+			List<String[]> events = api.post("/threads/runs", "{\"assistant_id\":\"" + assistant + "\",\"stream\":true,"
+					+ "\"tool_choice\":{\"type\":\"code_interpreter\"},"
+					+ "\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Plot it\"}]}}").events();
+			assertThat(events).extracting((event) -> event[0])
+				.containsExactly("thread.created", "thread.run.created", "thread.run.queued", "thread.run.in_progress",
+						"thread.run.step.created", "thread.run.step.in_progress", "thread.run.step.delta",
+						"thread.run.step.delta", "thread.run.step.completed",
+						"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
+						"thread.message.in_progress", "thread.message.delta", "thread.message.delta",
+						"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+			// Spring AI's OpenAI model gives a call's arguments whole, once they are
+			JsonNode written = JSON.readTree(events.get(6)[1]).at("/delta/step_details/tool_calls/0");
+			assertThat(written).isEqualTo(JSON.readTree("{\"index\":0,\"id\":\"call_code\",\"type\":\"code_interpreter\","
+					+ "\"code_interpreter\":{\"input\":\"plot(6*7)\\nsave()\",\"outputs\":[]}}"));
+			JsonNode outputs = JSON.readTree(events.get(7)[1]).at("/delta/step_details/tool_calls/0/code_interpreter/outputs");
+			assertThat(outputs.at("/0")).isEqualTo(JSON.readTree("{\"type\":\"logs\",\"logs\":\"ran: plot(6*7)\\nsave()\",\"index\":0}"));
+			String image = outputs.at("/1/image/file_id").asString();
+			assertThat(outputs.at("/1/index").asInt()).isEqualTo(1);
+			JsonNode call = JSON.readTree(events.get(8)[1]).at("/step_details/tool_calls/0");
+			assertThat(call).isEqualTo(JSON.readTree("{\"id\":\"call_code\",\"type\":\"code_interpreter\",\"code_interpreter\":"
+					+ "{\"input\":\"plot(6*7)\\nsave()\",\"outputs\":[{\"type\":\"logs\",\"logs\":\"ran: plot(6*7)\\nsave()\"},"
+					+ "{\"type\":\"image\",\"image\":{\"file_id\":\"" + image + "\"}}]}}"));
+			assertThat(api.ok("GET", "/files/" + image, null).path("purpose").asString()).isEqualTo("assistants_output");
+
+			assertThat(this.provider.requests().get(0).path("tool_choice"))
+				.isEqualTo(JSON.readTree("{\"type\":\"function\",\"function\":{\"name\":\"code_interpreter\"}}"));
+			assertThat(this.provider.requests().get(0).at("/tools/0/function/name").asString()).isEqualTo("code_interpreter");
+			JsonNode second = this.provider.requests().get(1).path("messages");
+			assertThat(JSON.readTree(second.at("/1/tool_calls/0/function/arguments").asString()))
+				.isEqualTo(JSON.readTree("{\"code\":\"plot(6*7)\\nsave()\"}"));
+			assertThat(second.at("/2/content").asString()).isEqualTo("ran: plot(6*7)\nsave()\n(The code displayed 1 image, "
+					+ "which the user sees with your answer.)\n(The code wrote sandbox:/mnt/data/out.txt.)");
+
+			assertThat(JSON.readTree(events.get(13)[1]).at("/delta/content/0"))
+				.isEqualTo(JSON.readTree("{\"type\":\"image_file\",\"image_file\":{\"file_id\":\"" + image + "\"},\"index\":0}"));
+			assertThat(JSON.readTree(events.get(14)[1]).at("/delta/content/0/index").asInt()).isEqualTo(1);
+			JsonNode message = JSON.readTree(events.get(15)[1]);
+			assertThat(message.at("/content/0/image_file/file_id").asString()).isEqualTo(image);
+			JsonNode link = message.at("/content/1/text/annotations/0");
+			assertThat(link.path("type").asString()).isEqualTo("file_path");
+			assertThat(link.path("text").asString()).isEqualTo("sandbox:/mnt/data/out.txt");
+			assertThat(link.path("start_index").asInt()).isEqualTo(12);
+			assertThat(link.path("end_index").asInt()).isEqualTo(37);
+			String file = link.at("/file_path/file_id").asString();
+			assertThat(api.ok("GET", "/files/" + file, null).path("filename").asString()).isEqualTo("out.txt");
+		}
 	}
 
 	private JsonNode createdRun(String message) {
