@@ -31,6 +31,7 @@ import org.springframework.web.server.WebFilter;
 import dev.assistants.engine.ApiKeys;
 import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.EngineListener;
+import dev.assistants.engine.code.CodeExecutor;
 import dev.assistants.engine.documents.Embeddings;
 import dev.assistants.engine.documents.TextExtractor;
 import dev.assistants.engine.model.AssistantModel;
@@ -80,7 +81,8 @@ public final class AssistantsServerAutoConfiguration {
 	AssistantsEngine assistantsEngine(AssistantsStore store, AssistantModel model, ApiKeys apiKeys,
 			AssistantsServerProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<EngineListener> listeners,
-			ObjectProvider<TextExtractor> textExtractor, ObjectProvider<Embeddings> embeddings) {
+			ObjectProvider<TextExtractor> textExtractor, ObjectProvider<Embeddings> embeddings,
+			ObjectProvider<CodeExecutor> codeExecutor) {
 		AssistantsEngine.Builder engine = AssistantsEngine.builder(store, model)
 			.apiKeys(apiKeys)
 			.maxRequestSize(Math.toIntExact(properties.getMaxRequestSize().toBytes()))
@@ -92,6 +94,10 @@ public final class AssistantsServerAutoConfiguration {
 			.ingestionConcurrency(properties.getIngestionConcurrency());
 		textExtractor.ifAvailable(engine::textExtractor);
 		embeddings.ifAvailable(engine::embeddings);
+		CodeExecutor executor = codeExecutor.getIfUnique();
+		if (executor != null) {
+			engine.codeExecutor(executor);
+		}
 		if (properties.getInstanceId() != null) {
 			engine.instanceId(properties.getInstanceId());
 		}
@@ -99,7 +105,8 @@ public final class AssistantsServerAutoConfiguration {
 		listeners.orderedStream().forEach(engine::listener);
 		observationRegistry.ifAvailable(engine::observationRegistry);
 		if (properties.getUnsupportedTools() == AssistantsServerProperties.UnsupportedTools.REJECT) {
-			engine.toolTypes(Set.of("function", "file_search"));
+			engine.toolTypes((executor != null) ? Set.of("function", "file_search", "code_interpreter")
+					: Set.of("function", "file_search"));
 		}
 		return engine.build();
 	}

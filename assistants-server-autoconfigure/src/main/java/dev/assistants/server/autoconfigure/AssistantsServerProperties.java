@@ -83,9 +83,9 @@ public class AssistantsServerProperties {
 	private final Map<String, String> modelAliases = new LinkedHashMap<>();
 
 	/**
-	 * What to do with a run whose tools include one the server cannot run (code_interpreter):
-	 * 'reject' answers its creation with a 400, 'ignore' accepts it and the model never calls that
-	 * tool.
+	 * What to do with a run whose tools include one the server cannot run (code_interpreter when it
+	 * has no code executor): 'reject' answers its creation with a 400, 'ignore' accepts it and the
+	 * model never calls that tool.
 	 */
 	private UnsupportedTools unsupportedTools = UnsupportedTools.REJECT;
 
@@ -139,6 +139,8 @@ public class AssistantsServerProperties {
 
 	private final Deterministic deterministic = new Deterministic();
 
+	private final CodeInterpreter codeInterpreter = new CodeInterpreter();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -161,6 +163,10 @@ public class AssistantsServerProperties {
 
 	public void setRequestReadTimeout(Duration requestReadTimeout) {
 		this.requestReadTimeout = requestReadTimeout;
+	}
+
+	public CodeInterpreter getCodeInterpreter() {
+		return this.codeInterpreter;
 	}
 
 	public Deterministic getDeterministic() {
@@ -343,6 +349,174 @@ public class AssistantsServerProperties {
 
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
+		}
+
+	}
+
+	/**
+	 * The code_interpreter tool: Python in Jupyter kernels, each thread's in a sandboxed session of
+	 * its own on this host (bubblewrap).
+	 */
+	public static class CodeInterpreter {
+
+		/**
+		 * Whether to run code_interpreter calls, when bubblewrap and Jupyter's Python kernel are
+		 * installed (Debian: bubblewrap python3-ipykernel python3-jupyter-client).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Where the sessions' directories are made, each one's /mnt/data; assistants-code in the
+		 * temporary directory when unset. The sandboxes' user must be able to pass through its
+		 * parents.
+		 */
+		private @Nullable String workDirectory;
+
+		/**
+		 * Longest an execution runs; past it, it is interrupted and its logs say so.
+		 */
+		private Duration executionTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * How long a thread's session, with its variables and files, lives without running code.
+		 */
+		private Duration idleTimeout = Duration.ofHours(1);
+
+		/**
+		 * Most sessions at once on this instance; a new one beyond them ends the least recently used
+		 * idle one. With memory, what bounds the memory code can take.
+		 */
+		private int maxSessions = 16;
+
+		/**
+		 * Address space of a session's kernel; an allocation beyond it fails with a MemoryError.
+		 */
+		private DataSize memory = DataSize.ofGigabytes(1);
+
+		/**
+		 * CPU time of a session's kernel, all its executions together; past it, the kernel restarts.
+		 */
+		private Duration cpuTime = Duration.ofMinutes(10);
+
+		/**
+		 * Most processes and threads in a session's sandbox.
+		 */
+		private int processes = 64;
+
+		/**
+		 * Largest file the code may write.
+		 */
+		private DataSize maxFileSize = DataSize.ofMegabytes(512);
+
+		/**
+		 * Most characters of logs an execution keeps; the rest is dropped and the logs say how much.
+		 */
+		private int maxOutput = 20_000;
+
+		/**
+		 * User ID the sandboxes run as when the server runs as root.
+		 */
+		private int sandboxUid = 65534;
+
+		/**
+		 * Group ID the sandboxes run as when the server runs as root.
+		 */
+		private int sandboxGid = 65534;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getWorkDirectory() {
+			return this.workDirectory;
+		}
+
+		public void setWorkDirectory(@Nullable String workDirectory) {
+			this.workDirectory = workDirectory;
+		}
+
+		public Duration getExecutionTimeout() {
+			return this.executionTimeout;
+		}
+
+		public void setExecutionTimeout(Duration executionTimeout) {
+			this.executionTimeout = executionTimeout;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			this.maxSessions = maxSessions;
+		}
+
+		public DataSize getMemory() {
+			return this.memory;
+		}
+
+		public void setMemory(DataSize memory) {
+			this.memory = memory;
+		}
+
+		public Duration getCpuTime() {
+			return this.cpuTime;
+		}
+
+		public void setCpuTime(Duration cpuTime) {
+			this.cpuTime = cpuTime;
+		}
+
+		public int getProcesses() {
+			return this.processes;
+		}
+
+		public void setProcesses(int processes) {
+			this.processes = processes;
+		}
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			this.maxFileSize = maxFileSize;
+		}
+
+		public int getMaxOutput() {
+			return this.maxOutput;
+		}
+
+		public void setMaxOutput(int maxOutput) {
+			this.maxOutput = maxOutput;
+		}
+
+		public int getSandboxUid() {
+			return this.sandboxUid;
+		}
+
+		public void setSandboxUid(int sandboxUid) {
+			this.sandboxUid = sandboxUid;
+		}
+
+		public int getSandboxGid() {
+			return this.sandboxGid;
+		}
+
+		public void setSandboxGid(int sandboxGid) {
+			this.sandboxGid = sandboxGid;
 		}
 
 	}
