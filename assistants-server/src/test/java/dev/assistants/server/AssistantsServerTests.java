@@ -78,14 +78,16 @@ class AssistantsServerTests {
 	}
 
 	@Test
-	void neverShowsAnApiKeyInTheActuator() {
+	void neverShowsAnApiKeyOrTheJupyterServersTokenInTheActuator() {
 		try (RunningServer exposed = RunningServer.inMemory(concat(KEYS, "management.endpoints.web.exposure.include=env,configprops",
-				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always"))) {
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
+				"assistants.server.code-interpreter.jupyter-server.url=http://127.0.0.1:9",
+				"assistants.server.code-interpreter.jupyter-server.token=jupyter-secret-token"))) {
 			Api actuator = Api.withKey(exposed.baseUrl().replace("/v1", ""), null);
 			String env = actuator.ok("GET", "/actuator/env", null).toString();
 			String configprops = actuator.ok("GET", "/actuator/configprops", null).toString();
-			assertThat(configprops).contains("team-a");
-			assertThat(env + configprops).doesNotContain(TEAM_A_KEY, sha256(TEAM_B_KEY));
+			assertThat(configprops).contains("team-a", "http://127.0.0.1:9");
+			assertThat(env + configprops).doesNotContain(TEAM_A_KEY, sha256(TEAM_B_KEY), "jupyter-secret-token");
 		}
 	}
 

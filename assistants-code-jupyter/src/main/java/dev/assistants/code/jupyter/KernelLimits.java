@@ -1,6 +1,7 @@
 package dev.assistants.code.jupyter;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -33,6 +34,28 @@ record KernelLimits(Duration executionTimeout, Duration startTimeout, long memor
 			.put("processes", this.processes)
 			.put("file_size", this.maxFileSize)
 			.toString();
+	}
+
+	/** The duration, checked to be positive, for a builder's setting of that name. */
+	static Duration positive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive but was " + duration);
+		}
+		return duration;
+	}
+
+	/** The number, checked to be at least one, for a builder's setting of that name. */
+	static int atLeastOne(int value, String name) {
+		return (int) atLeastOne((long) value, name);
+	}
+
+	/** The number, checked to be at least one, for a builder's setting of that name. */
+	static long atLeastOne(long value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+		}
+		return value;
 	}
 
 }

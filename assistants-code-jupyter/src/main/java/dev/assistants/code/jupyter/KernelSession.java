@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,7 +46,7 @@ import dev.assistants.engine.code.CodeResult;
  * The driver runs beside the code it runs, so what it says is read as untrusted: lines are bounded,
  * file names are checked, and files are read without following links. One execution at a time.
  */
-final class KernelSession {
+final class KernelSession implements Sessions.Session {
 
 	private static final Log logger = LogFactory.getLog(KernelSession.class);
 
@@ -65,7 +67,8 @@ final class KernelSession {
 
 	private final OutputStream requests;
 
-	private final InputStream replies;
+	/** The driver's lines, as they are read. */
+	private final BlockingQueue<Reply> lines = new LinkedBlockingQueue<>();
 
 	private final ReentrantLock executing = new ReentrantLock();
 
@@ -90,7 +93,9 @@ final class KernelSession {
 		this.limits = limits;
 		this.process = process;
 		this.requests = process.getOutputStream();
-		this.replies = new BufferedInputStream(process.getInputStream());
+		Thread replyReader = new Thread(() -> readLines(process.getInputStream()), "assistants-code-session-replies");
+		replyReader.setDaemon(true);
+		replyReader.start();
 		Thread errorReader = new Thread(() -> this.errors.drain(process.getErrorStream()), "assistants-code-session-errors");
 		errorReader.setDaemon(true);
 		errorReader.start();
@@ -120,7 +125,7 @@ final class KernelSession {
 		}
 	}
 
-	private void awaitReady() throws IOException {
+	private void awaitReady() {
 		JsonNode ready = readReply(this.limits.startTimeout());
 		if (ready == null || !ready.path("ready").asBoolean()) {
 			boolean exited = !this.process.isAlive();
@@ -132,21 +137,25 @@ final class KernelSession {
 		}
 	}
 
-	String id() {
+	@Override
+	public String id() {
 		return this.id;
 	}
 
 	/** When the session last ran code, in {@link System#nanoTime()}. */
-	long lastUsed() {
+	@Override
+	public long lastUsed() {
 		return this.lastUsed;
 	}
 
 	/** Whether it runs code now. */
-	boolean busy() {
+	@Override
+	public boolean busy() {
 		return this.executing.isLocked();
 	}
 
-	boolean closed() {
+	@Override
+	public boolean closed() {
 		return this.closed || !this.process.isAlive();
 	}
 
@@ -218,12 +227,10 @@ final class KernelSession {
 	private CodeResult result(JsonNode reply) {
 		StringBuilder logs = new StringBuilder(reply.path("logs").asString(""));
 		if (reply.path("timed_out").asBoolean()) {
-			logs.append("\nThe execution was stopped after ").append(this.limits.executionTimeout().toSeconds())
-				.append(" seconds, the longest an execution may run.");
+			logs.append(ExecutionOutput.timedOut(this.limits.executionTimeout()));
 		}
 		if (reply.path("restarted").asBoolean()) {
-			logs.append("\nThe Python kernel had to be restarted (it ran out of memory, exited, or ignored the "
-					+ "interrupt): its variables are gone; the files in /mnt/data remain.");
+			logs.append(ExecutionOutput.RESTARTED);
 		}
 		List<byte[]> images = new ArrayList<>();
 		for (JsonNode image : reply.path("images")) {
@@ -251,7 +258,7 @@ final class KernelSession {
 
 	/** A file the code wrote, if it is a regular file of the session's directory within the size limit. */
 	private @Nullable CodeFile output(String name) {
-		if (!isPlainName(name)) {
+		if (!FileNames.isPlain(name)) {
 			return null;
 		}
 		Path path = this.directory.resolve(name);
@@ -274,7 +281,7 @@ final class KernelSession {
 	/** Put the files not yet in {@code /mnt/data} there, never through a link the code made. */
 	private void place(List<CodeFile> files) {
 		for (CodeFile file : files) {
-			String name = plainName(file.filename());
+			String name = FileNames.plain(file.filename());
 			if (name.equals(this.placed.get(file.id()))) {
 				continue;
 			}
@@ -306,18 +313,6 @@ final class KernelSession {
 		}
 	}
 
-	/** Whether a name the driver gave is a file's name in {@code /mnt/data}, not a path. */
-	private static boolean isPlainName(String name) {
-		return name.equals(plainName(name));
-	}
-
-	/** A file's name as it goes in {@code /mnt/data}: its last part, without control characters. */
-	static String plainName(String filename) {
-		String name = filename.replaceAll("\\p{Cntrl}", "");
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-		return (name.isEmpty() || name.equals(".") || name.equals("..")) ? "file" : name;
-	}
-
 	private void send(String line) throws IOException {
 		synchronized (this.writing) {
 			this.requests.write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -327,44 +322,51 @@ final class KernelSession {
 
 	/**
 	 * The driver's next line, read as JSON; {@code null} if it said nothing within the time, ended,
-	 * or wrote a line longer than the largest result can be.
+	 * or wrote a line longer than the largest result can be (the session then ends).
 	 */
-	private @Nullable JsonNode readReply(Duration timeout) throws IOException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		while (true) {
-			while (this.replies.available() == 0) {
-				if (!this.process.isAlive() && this.replies.available() == 0) {
-					return null;
-				}
-				if (System.nanoTime() > deadline) {
-					return null;
-				}
-				try {
-					Thread.sleep(5);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return null;
-				}
-			}
-			int next = this.replies.read();
-			if (next < 0) {
+	private @Nullable JsonNode readReply(Duration timeout) {
+		try {
+			Reply reply = this.lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			if (reply == null || reply.line() == null) {
 				return null;
 			}
-			if (next == '\n') {
-				try {
-					return JSON.readTree(line.toString(StandardCharsets.UTF_8));
-				}
-				catch (RuntimeException ex) {
-					return null;
-				}
-			}
-			if (line.size() >= this.limits.maxReplyBytes()) {
-				return null;
-			}
-			line.write(next);
+			return JSON.readTree(reply.line());
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** Read the driver's lines as they come, each up to the largest a result can be, until it ends. */
+	private void readLines(InputStream replies) {
+		try (InputStream in = new BufferedInputStream(replies)) {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			for (int next = in.read(); next >= 0; next = in.read()) {
+				if (next == '\n') {
+					this.lines.add(new Reply(line.toString(StandardCharsets.UTF_8)));
+					line.reset();
+				}
+				else if (line.size() >= this.limits.maxReplyBytes()) {
+					destroy();
+					break;
+				}
+				else {
+					line.write(next);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+		this.lines.add(new Reply(null));
+	}
+
+	/** A line of the driver's, or its end ({@code null}). */
+	private record Reply(@Nullable String line) {
 	}
 
 	/** The last few kilobytes a stream gave, read until it ends. */

@@ -10,26 +10,18 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import dev.assistants.engine.code.CodeExecution;
-import dev.assistants.engine.code.CodeExecutionException;
 import dev.assistants.engine.code.CodeExecutor;
 import dev.assistants.engine.code.CodeResult;
 
@@ -51,13 +43,11 @@ import dev.assistants.engine.code.CodeResult;
  */
 public final class LocalKernels implements CodeExecutor, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(LocalKernels.class);
-
 	private static final String DRIVER = "kernel_driver.py";
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, KernelSession> sessions = new ConcurrentHashMap<>();
+	private final Sessions<KernelSession> sessions;
 
 	private final Path workDirectory;
 
@@ -67,8 +57,6 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 
 	private final Sandbox.SandboxUser user;
 
-	private final int maxSessions;
-
 	private final Duration idleTimeout;
 
 	private final ScheduledExecutorService idleSweep;
@@ -77,7 +65,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		this.limits = new KernelLimits(builder.executionTimeout, builder.startTimeout, builder.memory, builder.cpuTime,
 				builder.processes, builder.maxFileSize, builder.maxOutput, builder.maxImages, builder.maxImageBytes);
 		this.user = new Sandbox.SandboxUser(builder.uid, builder.gid);
-		this.maxSessions = builder.maxSessions;
+		this.sessions = new Sessions<>(builder.maxSessions, KernelSession::close);
 		this.idleTimeout = builder.idleTimeout;
 		try {
 			this.workDirectory = Files.createDirectories(builder.workDirectory).toAbsolutePath();
@@ -92,9 +80,13 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 				}
 			}
 			this.driver = this.workDirectory.resolve(DRIVER);
+			// written aside, then moved in place at once: sessions of other executors may be starting from it
+			Path written = Files.createTempFile(this.workDirectory, DRIVER, ".tmp");
 			try (InputStream script = LocalKernels.class.getResourceAsStream(DRIVER)) {
-				Files.copy(Objects.requireNonNull(script, DRIVER), this.driver, StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(Objects.requireNonNull(script, DRIVER), written, StandardCopyOption.REPLACE_EXISTING);
 			}
+			Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-r--r--"));
+			Files.move(written, this.driver, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The work directory of the code sessions is not usable: "
@@ -129,64 +121,38 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 
 	@Override
 	public Mono<CodeResult> execute(CodeExecution execution) {
-		return Mono.fromCallable(() -> session(execution.sessionId()))
-			.subscribeOn(Schedulers.boundedElastic())
-			// a cancel interrupts the code, not the thread that waits for its result
-			.flatMap((session) -> Mono.fromFuture(() -> CompletableFuture.supplyAsync(
-					() -> session.execute(execution.code(), execution.files()), Schedulers.boundedElastic()::schedule), true)
-				.doOnCancel(session::interrupt)
-				.doFinally((signal) -> {
-					if (session.closed()) {
-						this.sessions.remove(session.id(), session);
-					}
-				}));
+		return Sessions.execute(() -> session(execution.sessionId()), (session) -> {
+			CodeResult result = session.execute(execution.code(), execution.files());
+			if (session.closed()) {
+				this.sessions.forget(session);
+			}
+			return result;
+		}, KernelSession::interrupt);
 	}
 
 	@Override
 	public Set<String> sessions() {
-		return Set.copyOf(this.sessions.keySet());
+		return this.sessions.ids();
 	}
 
 	@Override
 	public void close(String sessionId) {
-		KernelSession session = this.sessions.remove(sessionId);
-		if (session != null) {
-			session.close();
-		}
+		this.sessions.end(sessionId);
 	}
 
 	/** End every session, and stop looking for idle ones. */
 	@Override
 	public void close() {
 		this.idleSweep.shutdownNow();
-		this.sessions.keySet().forEach(this::close);
+		this.sessions.ids().forEach(this.sessions::end);
 	}
 
-	/** The session of that ID if it lives, else a new one, in place of the least recently used idle one if need be. */
+	/** The session of that ID if it lives, else a new one. */
 	private KernelSession session(@Nullable String sessionId) {
-		if (sessionId != null) {
-			KernelSession session = this.sessions.get(sessionId);
-			if (session != null && !session.closed()) {
-				return session;
-			}
-		}
-		synchronized (this.sessions) {
-			this.sessions.values().removeIf(KernelSession::closed);
-			if (this.sessions.size() >= this.maxSessions) {
-				KernelSession idlest = this.sessions.values()
-					.stream()
-					.filter((session) -> !session.busy())
-					.min(Comparator.comparingLong(KernelSession::lastUsed))
-					.orElseThrow(() -> new CodeExecutionException("This server runs " + this.maxSessions
-							+ " Python sessions already, the most it may, and all of them are busy. Try again later."));
-				logger.info("Ending code session " + idlest.id() + ", the least recently used, for a new one");
-				close(idlest.id());
-			}
-			String id = "cisession_" + HexFormat.of().formatHex(nextBytes());
-			KernelSession session = KernelSession.start(id, this.workDirectory, this.driver, this.limits, this.user);
-			this.sessions.put(id, session);
-			return session;
-		}
+		KernelSession session = (sessionId != null) ? this.sessions.find(sessionId) : null;
+		return (session != null) ? session : this.sessions.start(() -> KernelSession
+			.start("cisession_" + HexFormat.of().formatHex(nextBytes()), this.workDirectory, this.driver, this.limits,
+					this.user));
 	}
 
 	private byte[] nextBytes() {
@@ -196,18 +162,14 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 	}
 
 	private void endIdleSessions() {
-		long idleSince = System.nanoTime() - this.idleTimeout.toNanos();
-		for (KernelSession session : this.sessions.values()) {
-			if (session.closed() || (!session.busy() && session.lastUsed() < idleSince)) {
-				close(session.id());
-			}
+		for (KernelSession session : this.sessions.idleSince(System.nanoTime() - this.idleTimeout.toNanos())) {
+			this.sessions.end(session.id());
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "local Jupyter kernels in bubblewrap sandboxes (" + this.sessions.size() + " of " + this.maxSessions
-				+ " sessions)";
+		return "local Jupyter kernels in bubblewrap sandboxes (" + this.sessions + ")";
 	}
 
 	/**
@@ -263,7 +225,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder executionTimeout(Duration timeout) {
-			this.executionTimeout = positive(timeout, "executionTimeout");
+			this.executionTimeout = KernelLimits.positive(timeout, "executionTimeout");
 			return this;
 		}
 
@@ -273,7 +235,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder startTimeout(Duration timeout) {
-			this.startTimeout = positive(timeout, "startTimeout");
+			this.startTimeout = KernelLimits.positive(timeout, "startTimeout");
 			return this;
 		}
 
@@ -283,7 +245,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder idleTimeout(Duration timeout) {
-			this.idleTimeout = positive(timeout, "idleTimeout");
+			this.idleTimeout = KernelLimits.positive(timeout, "idleTimeout");
 			return this;
 		}
 
@@ -294,7 +256,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxSessions(int maxSessions) {
-			this.maxSessions = atLeastOne(maxSessions, "maxSessions");
+			this.maxSessions = KernelLimits.atLeastOne(maxSessions, "maxSessions");
 			return this;
 		}
 
@@ -304,7 +266,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder memory(long bytes) {
-			this.memory = atLeastOne(bytes, "memory");
+			this.memory = KernelLimits.atLeastOne(bytes, "memory");
 			return this;
 		}
 
@@ -315,7 +277,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder cpuTime(Duration cpuTime) {
-			this.cpuTime = positive(cpuTime, "cpuTime");
+			this.cpuTime = KernelLimits.positive(cpuTime, "cpuTime");
 			return this;
 		}
 
@@ -325,7 +287,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder processes(int processes) {
-			this.processes = atLeastOne(processes, "processes");
+			this.processes = KernelLimits.atLeastOne(processes, "processes");
 			return this;
 		}
 
@@ -335,7 +297,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxFileSize(long bytes) {
-			this.maxFileSize = atLeastOne(bytes, "maxFileSize");
+			this.maxFileSize = KernelLimits.atLeastOne(bytes, "maxFileSize");
 			return this;
 		}
 
@@ -346,7 +308,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxOutput(int characters) {
-			this.maxOutput = atLeastOne(characters, "maxOutput");
+			this.maxOutput = KernelLimits.atLeastOne(characters, "maxOutput");
 			return this;
 		}
 
@@ -357,8 +319,8 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxImages(int count, int bytes) {
-			this.maxImages = atLeastOne(count, "count");
-			this.maxImageBytes = atLeastOne(bytes, "bytes");
+			this.maxImages = KernelLimits.atLeastOne(count, "count");
+			this.maxImageBytes = KernelLimits.atLeastOne(bytes, "bytes");
 			return this;
 		}
 
@@ -370,8 +332,8 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder sandboxUser(int uid, int gid) {
-			this.uid = atLeastOne(uid, "uid");
-			this.gid = atLeastOne(gid, "gid");
+			this.uid = KernelLimits.atLeastOne(uid, "uid");
+			this.gid = KernelLimits.atLeastOne(gid, "gid");
 			return this;
 		}
 
@@ -381,25 +343,6 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		 */
 		public LocalKernels build() {
 			return new LocalKernels(this);
-		}
-
-		private static Duration positive(Duration duration, String name) {
-			Objects.requireNonNull(duration, name + " must not be null");
-			if (duration.isNegative() || duration.isZero()) {
-				throw new IllegalArgumentException(name + " must be positive but was " + duration);
-			}
-			return duration;
-		}
-
-		private static int atLeastOne(int value, String name) {
-			return (int) atLeastOne((long) value, name);
-		}
-
-		private static long atLeastOne(long value, String name) {
-			if (value < 1) {
-				throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
-			}
-			return value;
 		}
 
 	}

@@ -174,21 +174,22 @@ public final class AssistantsServerAutoConfiguration {
 	}
 
 	/**
-	 * The API keys never show in the actuator.
+	 * The API keys and the Jupyter Server's token never show in the actuator.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorConfiguration {
 
 		/**
-		 * Masks the API keys in the {@code configprops} and {@code env} endpoints, even when they
-		 * are set to show values.
+		 * Masks the API keys and the Jupyter Server's token in the {@code configprops} and
+		 * {@code env} endpoints, even when they are set to show values.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "assistantsApiKeySanitizingFunction")
 		SanitizingFunction assistantsApiKeySanitizingFunction() {
 			return (data) -> data.getLowerCaseKey().matches("assistants\\.server\\.api-?keys.*\\.key")
-					? data.withSanitizedValue() : data;
+					|| data.getLowerCaseKey().matches("assistants\\.server\\.code-?interpreter\\.jupyter-?server\\.token")
+							? data.withSanitizedValue() : data;
 		}
 
 	}

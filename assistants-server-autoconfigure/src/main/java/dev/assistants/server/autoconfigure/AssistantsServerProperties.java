@@ -423,6 +423,12 @@ public class AssistantsServerProperties {
 		 */
 		private int sandboxGid = 65534;
 
+		private final JupyterServer jupyterServer = new JupyterServer();
+
+		public JupyterServer getJupyterServer() {
+			return this.jupyterServer;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -517,6 +523,67 @@ public class AssistantsServerProperties {
 
 		public void setSandboxGid(int sandboxGid) {
 			this.sandboxGid = sandboxGid;
+		}
+
+	}
+
+	/**
+	 * A Jupyter Server (or Kernel Gateway, Enterprise Gateway) whose kernels run the code instead of
+	 * sandboxes on this host.
+	 */
+	public static class JupyterServer {
+
+		/**
+		 * The server's URL, such as http://gateway:8888; when set, code runs in its kernels.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * The token the server asks for; never logged or shown.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * The kernelspec of new kernels.
+		 */
+		private String kernelName = "python3";
+
+		/**
+		 * The directory of the code's files, as the kernels see it; they start in it and must be able
+		 * to write it.
+		 */
+		private String dataDirectory = "/mnt/data";
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public String getKernelName() {
+			return this.kernelName;
+		}
+
+		public void setKernelName(String kernelName) {
+			this.kernelName = kernelName;
+		}
+
+		public String getDataDirectory() {
+			return this.dataDirectory;
+		}
+
+		public void setDataDirectory(String dataDirectory) {
+			this.dataDirectory = dataDirectory;
 		}
 
 	}

@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.assistants.code.jupyter.JupyterServerKernels;
 import dev.assistants.code.jupyter.LocalKernels;
 import dev.assistants.engine.TestCodeExecutor;
 import dev.assistants.engine.code.CodeExecutor;
@@ -14,8 +15,9 @@ import dev.assistants.engine.code.CodeExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What runs code_interpreter code: local sandboxed kernels when they are installed (as
- * {@code .ci/run} installs them), none when turned off, and the application's own executor.
+ * What runs code_interpreter code: a Jupyter Server's kernels when one is named, else local
+ * sandboxed kernels when they are installed (as {@code .ci/run} installs them), none when turned
+ * off, and the application's own executor.
  */
 class CodeInterpreterAutoConfigurationTests {
 
@@ -29,6 +31,16 @@ class CodeInterpreterAutoConfigurationTests {
 					assertThat(context).hasNotFailed();
 					assertThat(context.getBean(CodeExecutor.class)).isInstanceOf(LocalKernels.class)
 						.hasToString("local Jupyter kernels in bubblewrap sandboxes (0 of 3 sessions)");
+				});
+	}
+
+	@Test
+	void runsCodeInTheKernelsOfTheJupyterServerItIsGiven() {
+		this.runner.withPropertyValues("assistants.server.code-interpreter.jupyter-server.url=http://gateway.internal:8888",
+				"assistants.server.code-interpreter.jupyter-server.token=jupyter-secret").run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(CodeExecutor.class)).isInstanceOf(JupyterServerKernels.class)
+						.hasToString("Jupyter kernels on http://gateway.internal:8888/ (0 of 16 sessions)");
 				});
 	}
 
