@@ -11,7 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param executionTimeout the longest an execution runs before it is interrupted
  * @param startTimeout the longest a session takes to start
  * @param memory the kernel's address space, in bytes
- * @param cpuTime the CPU time of a session's kernel, all its executions together
+ * @param cpuTime the CPU time of each process of a session: its kernel's, all its executions together
  * @param processes the most processes and threads in a session's sandbox
  * @param maxFileSize the largest file the code may write, in bytes
  * @param maxOutput the most characters of logs an execution keeps

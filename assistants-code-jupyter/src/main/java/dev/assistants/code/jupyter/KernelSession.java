@@ -184,6 +184,9 @@ final class KernelSession implements Sessions.Session {
 				reply = null;
 			}
 			if (reply == null || !reply.has("logs")) {
+				logger.warn("Code session " + this.id + " stopped answering ("
+						+ (this.process.isAlive() ? "no result within its time" : "its sandbox exited with "
+								+ this.process.exitValue()) + "): " + this.errors.toString().strip());
 				close();
 				return new CodeResult(this.id, "The Python session stopped answering and was ended: its variables and "
 						+ "files are gone. Run the code again to start a new session.", List.of(), List.of());

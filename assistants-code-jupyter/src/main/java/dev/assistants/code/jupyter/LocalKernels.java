@@ -271,8 +271,8 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 		}
 
 		/**
-		 * Set the CPU time of a session's kernel, all its executions together, after which it is
-		 * restarted; 10 minutes by default.
+		 * Set the CPU time of each process of a session (its kernel: all its executions together),
+		 * after which the process is killed (and a killed kernel restarted); 10 minutes by default.
 		 * @param cpuTime the time
 		 * @return this builder
 		 */

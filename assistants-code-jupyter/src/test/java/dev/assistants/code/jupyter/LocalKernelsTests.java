@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,12 +156,22 @@ class LocalKernelsTests extends CodeExecutorContractTests {
 	}
 
 	@Test
-	void anEndedSessionLeavesNoFiles() {
-		CodeResult first = run(null, "open('/mnt/data/a.txt', 'w').write('a')");
+	void anEndedSessionLeavesNoFilesAndNoProcesses() {
+		CodeResult first = run(null, "import subprocess\nopen('/mnt/data/a.txt', 'w').write('a')\n"
+				+ "subprocess.Popen(['sleep', '301.5'], start_new_session=True)");
 		assertThat(work.resolve(first.sessionId())).isDirectory();
+		assertThat(processesWith("301.5")).isOne();
 		kernels.close(first.sessionId());
 		assertThat(work.resolve(first.sessionId())).doesNotExist();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> processesWith("301.5") == 0);
 		assertThat(run(first.sessionId(), "import os\nprint(os.listdir('/mnt/data'))").logs()).isEqualTo("[]");
+	}
+
+	private static long processesWith(String argument) {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().arguments().map((arguments) -> List.of(arguments).contains(argument))
+				.orElse(false))
+			.count();
 	}
 
 	@Test
