@@ -137,6 +137,8 @@ public final class AssistantsEngine implements AutoCloseable {
 
 	/**
 	 * The API's routes, under {@code /v1}; any other path under it answers 404 in OpenAI's shape.
+	 * Beside them, under {@code /console/api}, what a console needs that the API lacks: the
+	 * project's threads and runs, listed newest first.
 	 * @return the router function
 	 */
 	public RouterFunction<ServerResponse> routerFunction() {
@@ -148,7 +150,7 @@ public final class AssistantsEngine implements AutoCloseable {
 	 * it gives the request its {@code x-request-id} and resolves it to its {@link ApiCaller} (the
 	 * request's principal from then on), or answers a 401 in OpenAI's shape. The routes refuse a
 	 * request that has no caller. Filters that read the caller (such as rate limits) come after it.
-	 * @return the filter, for requests under {@code /v1}
+	 * @return the filter, for requests under {@code /v1} and {@code /console/api}
 	 */
 	public WebFilter callerFilter() {
 		return this.callerFilter;

@@ -2,6 +2,7 @@ package dev.assistants.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The one way into the API: every request under {@code /v1} gets its {@code x-request-id}, and is
+ * The one way into the API: every request under {@code /v1} (and under {@code /console/api}, the
+ * console's own) gets its {@code x-request-id}, and is
  * resolved to its {@link ApiCaller}, which the rest of the chain reads as the request's principal.
  * The key is read from {@code Authorization: Bearer <key>} and from {@code api-key: <key>}; a request
  * with two different keys in them, with a key the server does not know, or with none where one is
@@ -29,7 +31,8 @@ final class CallerFilter implements WebFilter {
 	/** The exchange attribute of the request's ID. */
 	static final String REQUEST_ID = CallerFilter.class.getName() + ".requestId";
 
-	private static final String API_PATH = "/v1/";
+	/** The paths of the API and of the console's API: a caller of a project reads only its objects. */
+	private static final List<String> API_PATHS = List.of("/v1/", Routes.CONSOLE_PATH + "/");
 
 	private static final String API_KEY = "api-key";
 
@@ -44,7 +47,8 @@ final class CallerFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!request.getPath().value().startsWith(API_PATH)) {
+		String path = request.getPath().value();
+		if (API_PATHS.stream().noneMatch(path::startsWith)) {
 			return chain.filter(exchange);
 		}
 		String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");

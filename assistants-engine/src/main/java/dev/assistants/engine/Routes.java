@@ -52,6 +52,9 @@ final class Routes {
 
 	private static final String BASE_PATH = "/v1";
 
+	/** Where the console's own API is: what the Assistants API lacks for a console (listing threads and runs). */
+	static final String CONSOLE_PATH = "/console/api";
+
 	private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
 
 	private static final List<String> INCLUDES = List.of("step_details.tool_calls[*].file_search.results[*].content");
@@ -187,6 +190,9 @@ final class Routes {
 							call.query())))
 				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
 						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
+			.path(CONSOLE_PATH, (console) -> console
+				.GET("/threads", json((call) -> this.threads.list(call.project(), call.query())))
+				.GET("/runs", json((call) -> this.runs.listAll(call.project(), call.query()))))
 			.build();
 	}
 

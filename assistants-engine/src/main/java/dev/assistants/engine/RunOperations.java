@@ -202,6 +202,16 @@ final class RunOperations {
 		});
 	}
 
+	/**
+	 * The project's runs across its threads, newest first unless {@code order=asc}, a page at a time,
+	 * those of the query's {@code status} if it has one: what a console's overview shows.
+	 */
+	ObjectNode listAll(String project, Map<String, String> query) {
+		String status = query.get("status");
+		return this.store.inTransaction((tx) -> Lists.page(tx, ObjectKind.RUN, project, Scope.all(), query, Lists.LIMITS,
+				(run) -> status == null || status.equals(ApiObjects.status(run))));
+	}
+
 	ObjectNode modify(String project, String threadId, String runId, String body) {
 		ObjectNode request = this.reader.read(body, ModifyRunRequest.class);
 		return ApiObjects.publicView(this.store.inTransaction((tx) -> {

@@ -1,5 +1,6 @@
 package dev.assistants.engine;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,24 @@ final class ThreadOperations {
 			insertMessage(tx, project, ApiObjects.id(thread), (ObjectNode) message);
 		}
 		return Lookups.thread(tx, project, ApiObjects.id(thread));
+	}
+
+	/**
+	 * The project's threads, newest first unless {@code order=asc}, a page at a time
+	 * ({@code limit}, {@code after}, {@code before}), those whose metadata has each
+	 * {@code metadata[key]=value} of the query: what a console lists, which the API cannot.
+	 */
+	ObjectNode list(String project, Map<String, String> query) {
+		Map<String, String> metadata = new HashMap<>();
+		query.forEach((name, value) -> {
+			if (name.startsWith("metadata[") && name.endsWith("]")) {
+				metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+			}
+		});
+		return this.store.inTransaction((tx) -> Lists.page(tx, ObjectKind.THREAD, project, Scope.all(), query,
+				Lists.LIMITS, (thread) -> metadata.entrySet()
+					.stream()
+					.allMatch((wanted) -> wanted.getValue().equals(thread.path("metadata").path(wanted.getKey()).asString(null)))));
 	}
 
 	ObjectNode get(String project, String threadId) {

@@ -495,6 +495,46 @@ public abstract class EngineContractTests {
 		assertThat(same.status()).as("the same key in both").isEqualTo(200);
 	}
 
+	@Test
+	void listsTheProjectsThreadsForTheConsoleNewestFirstAndByMetadata() {
+		List<String> created = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			created.add(this.api.ok("POST", "/threads", "{\"metadata\":{\"customer\":\"c" + (i % 2) + "\"}}").path("id")
+				.asString());
+		}
+		Api console = Api.withKey(this.server.baseUrl().replace("/v1", "/console/api"), this.api.key());
+		JsonNode all = console.ok("GET", "/threads", null);
+		assertThat(ids(all)).containsExactly(created.get(2), created.get(1), created.get(0));
+		JsonNode first = console.ok("GET", "/threads?limit=2", null);
+		assertThat(ids(first)).containsExactly(created.get(2), created.get(1));
+		assertThat(first.path("has_more").asBoolean()).isTrue();
+		assertThat(ids(console.ok("GET", "/threads?limit=2&after=" + created.get(1), null))).containsExactly(created.get(0));
+		assertThat(ids(console.ok("GET", "/threads?metadata%5Bcustomer%5D=c0", null)))
+			.containsExactly(created.get(2), created.get(0));
+		Api other = Api.newProject(this.server.baseUrl().replace("/v1", "/console/api"));
+		assertThat(ids(other.ok("GET", "/threads", null))).isEmpty();
+		assertThat(Api.withKey(this.server.baseUrl().replace("/v1", "/console/api"), null).get("/threads").status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void listsTheProjectsRunsAcrossItsThreadsForTheConsoleByStatus() {
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		List<JsonNode> runs = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			JsonNode run = this.api.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant
+					+ "\",\"thread\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}}");
+			runs.add(this.api.awaitRun(run.path("thread_id").asString(), run.path("id").asString(), "completed"));
+		}
+		Api console = Api.withKey(this.server.baseUrl().replace("/v1", "/console/api"), this.api.key());
+		JsonNode all = console.ok("GET", "/runs", null);
+		assertThat(ids(all)).containsExactly(runs.get(1).path("id").asString(), runs.get(0).path("id").asString());
+		assertThat(all.at("/data/0/usage/total_tokens").isNumber()).isTrue();
+		assertThat(ids(console.ok("GET", "/runs?status=completed&limit=1", null))).hasSize(1);
+		assertThat(ids(console.ok("GET", "/runs?status=failed", null))).isEmpty();
+		assertThat(ids(Api.newProject(this.server.baseUrl().replace("/v1", "/console/api")).ok("GET", "/runs", null))).isEmpty();
+	}
+
 	// Bad input
 
 	@Test

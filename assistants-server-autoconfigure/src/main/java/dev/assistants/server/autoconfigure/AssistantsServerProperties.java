@@ -141,6 +141,8 @@ public class AssistantsServerProperties {
 
 	private final CodeInterpreter codeInterpreter = new CodeInterpreter();
 
+	private final Console console = new Console();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -163,6 +165,10 @@ public class AssistantsServerProperties {
 
 	public void setRequestReadTimeout(Duration requestReadTimeout) {
 		this.requestReadTimeout = requestReadTimeout;
+	}
+
+	public Console getConsole() {
+		return this.console;
 	}
 
 	public CodeInterpreter getCodeInterpreter() {
@@ -354,6 +360,27 @@ public class AssistantsServerProperties {
 	}
 
 	/**
+	 * The web console at /.
+	 */
+	public static class Console {
+
+		/**
+		 * Whether to serve the web console at /; when unset, it is served in development mode (no
+		 * API keys configured) only.
+		 */
+		private @Nullable Boolean enabled;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
 	 * The code_interpreter tool: Python in Jupyter kernels, each thread's in a sandboxed session of
 	 * its own on this host (bubblewrap).
 	 */
@@ -394,7 +421,8 @@ public class AssistantsServerProperties {
 		private DataSize memory = DataSize.ofGigabytes(1);
 
 		/**
-		 * CPU time of a session's kernel, all its executions together; past it, the kernel restarts.
+		 * CPU time of each process of a session (the kernel: all its executions together; a process
+		 * the code starts: its own); past it, the process is killed and a killed kernel restarts.
 		 */
 		private Duration cpuTime = Duration.ofMinutes(10);
 
