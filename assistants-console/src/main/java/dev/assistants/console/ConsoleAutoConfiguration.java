@@ -36,6 +36,14 @@ public final class ConsoleAutoConfiguration {
 
 	private static final String LOCATION = "dev/assistants/console/";
 
+	/**
+	 * The page runs its own module and styles only, and shows images of its own origin (the
+	 * project's files, fetched with the key) or made in the page: whatever the API returns cannot
+	 * bring a script in.
+	 */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' blob: data:; "
+			+ "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 	@Bean
 	@ConditionalOnMissingBean(name = "assistantsConsole")
 	RouterFunction<ServerResponse> assistantsConsole() {
@@ -44,6 +52,9 @@ public final class ConsoleAutoConfiguration {
 			.GET("/", (request) -> ServerResponse.ok()
 				.contentType(MediaType.TEXT_HTML)
 				.cacheControl(CacheControl.noCache())
+				.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+				.header("X-Content-Type-Options", "nosniff")
+				.header("Referrer-Policy", "no-referrer")
 				.bodyValue(page))
 			.add(RouterFunctions.resources("/console/assets/**", new ClassPathResource(LOCATION + "assets/")))
 			.build();

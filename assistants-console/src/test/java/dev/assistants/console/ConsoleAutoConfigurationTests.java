@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the console is served, and what: its page at {@code /} and its modules, never cached stale.
+ * When the console is served, and what: its page at {@code /} (never cached stale, and allowed to run
+ * its own module only) and its modules.
  */
 class ConsoleAutoConfigurationTests {
 
@@ -25,6 +26,9 @@ class ConsoleAutoConfigurationTests {
 			WebTestClient client = WebTestClient.bindToRouterFunction(context.getBean("assistantsConsole", RouterFunction.class))
 				.build();
 			client.get().uri("/").exchange().expectStatus().isOk().expectHeader().cacheControl(CacheControl.noCache())
+				.expectHeader()
+				.valueEquals("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
+						+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 				.expectBody(String.class)
 				.value((page) -> assertThat(page).contains("<script type=\"module\" src=\"/console/assets/console.js\"></script>"));
 			client.get().uri("/console/assets/console.js").exchange().expectStatus().isOk().expectBody(String.class)

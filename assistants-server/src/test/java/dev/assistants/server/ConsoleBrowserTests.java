@@ -105,7 +105,7 @@ class ConsoleBrowserTests {
 		browser.findElement(By.cssSelector("#thread-link a")).click();
 		WebElement run = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.run")));
 		wait.until(ExpectedConditions.textToBePresentInElement(run, "completed"));
-		assertThat(run.getText()).contains("function order_status", "{\"order_id\":\"42\"}",
+		assertThat(run.getText()).contains("created ", " → started ", "function order_status", "{\"order_id\":\"42\"}",
 				"→ Order 42: shipped on Monday", "Here is what I found: Order 42: shipped on Monday", "gpt-4o");
 		assertThat(browser.findElement(By.cssSelector(".message.user")).getText()).contains("What is the status of order 42?");
 		screenshot("thread");

@@ -357,6 +357,9 @@ function runBlock(run, steps, messages) {
 	return h('section', { class: 'run', 'aria-label': `Run ${run.id}` },
 		h('div', { class: 'row' }, h('strong', {}, 'Run'), h('code', {}, run.id), status(run.status), h('span', { class: 'muted' },
 			run.model, ' · ', time(run.created_at), ended ? ` · ${ended - run.created_at} s` : '', ' · ', usage(run))),
+		h('p', { class: 'muted', 'aria-label': 'Timeline' }, [['created', run.created_at], ['started', run.started_at],
+			['completed', run.completed_at], ['failed', run.failed_at], ['cancelled', run.cancelled_at], ['expired', run.expired_at]]
+			.filter(([, at]) => at).map(([what, at]) => `${what} ${new Date(at * 1000).toLocaleTimeString()}`).join(' → ')),
 		run.last_error ? h('p', { class: 'error' }, `${run.last_error.code}: ${run.last_error.message}`) : null,
 		steps.map((step) => h('div', { class: 'step' },
 			h('div', { class: 'row' }, h('span', {}, step.type === 'tool_calls' ? 'Tool calls' : 'Message'), status(step.status),
