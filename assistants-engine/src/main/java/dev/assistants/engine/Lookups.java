@@ -1,10 +1,12 @@
 package dev.assistants.engine;
 
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.assistants.engine.store.ObjectKind;
+import dev.assistants.engine.store.Scope;
 import dev.assistants.engine.store.StoreTransaction;
 
 /**
@@ -30,28 +32,61 @@ final class Lookups {
 	}
 
 	static ObjectNode message(StoreTransaction tx, String project, String threadId, String messageId) {
-		thread(tx, project, threadId);
-		return found(tx.find(ObjectKind.MESSAGE, project, messageId).filter((message) -> inThread(message, threadId)),
+		return inThread(tx, project, threadId,
+				tx.find(ObjectKind.MESSAGE, project, messageId).filter((message) -> inThread(message, threadId)),
 				ObjectKind.MESSAGE, messageId);
 	}
 
 	static ObjectNode run(StoreTransaction tx, String project, String threadId, String runId) {
-		thread(tx, project, threadId);
-		return found(tx.find(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN,
-				runId);
+		return inThread(tx, project, threadId,
+				tx.find(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN, runId);
 	}
 
 	/** The run, locked so that its status moves on only from the status read here. */
 	static ObjectNode lockedRun(StoreTransaction tx, String project, String threadId, String runId) {
-		thread(tx, project, threadId);
-		return found(tx.lock(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN,
-				runId);
+		return inThread(tx, project, threadId,
+				tx.lock(ObjectKind.RUN, project, runId).filter((run) -> inThread(run, threadId)), ObjectKind.RUN, runId);
 	}
 
 	static ObjectNode step(StoreTransaction tx, String project, String threadId, String runId, String stepId) {
-		run(tx, project, threadId, runId);
-		return found(tx.find(ObjectKind.RUN_STEP, project, stepId)
-			.filter((step) -> runId.equals(step.path("run_id").asString(null))), ObjectKind.RUN_STEP, stepId);
+		Optional<ObjectNode> step = tx.find(ObjectKind.RUN_STEP, project, stepId)
+			.filter((found) -> runId.equals(found.path("run_id").asString(null)) && inThread(found, threadId));
+		if (step.isEmpty()) {
+			run(tx, project, threadId, runId);
+		}
+		return found(step, ObjectKind.RUN_STEP, stepId);
+	}
+
+	/**
+	 * An object of a thread, as it was found: there is no need to read the thread when it was, as
+	 * deleting a thread deletes its objects; when it was not, a missing thread is what the 404 says.
+	 */
+	private static ObjectNode inThread(StoreTransaction tx, String project, String threadId, Optional<ObjectNode> object,
+			ObjectKind kind, String id) {
+		if (object.isEmpty()) {
+			thread(tx, project, threadId);
+		}
+		return found(object, kind, id);
+	}
+
+	/**
+	 * A page of a thread's objects; the thread is read only when the page is empty or the query's
+	 * cursor is not found, to tell a missing thread from an empty list.
+	 */
+	static ObjectNode pageOfThread(StoreTransaction tx, ObjectKind kind, String project, String threadId, Scope scope,
+			Map<String, String> query) {
+		ObjectNode page;
+		try {
+			page = Lists.page(tx, kind, project, scope, query);
+		}
+		catch (ApiException ex) {
+			thread(tx, project, threadId);
+			throw ex;
+		}
+		if (page.path("data").isEmpty()) {
+			thread(tx, project, threadId);
+		}
+		return page;
 	}
 
 	static ObjectNode vectorStore(StoreTransaction tx, String project, String vectorStoreId) {

@@ -68,14 +68,14 @@ final class RunOperations {
 	RunStart create(String project, String threadId, String body) {
 		ObjectNode request = this.reader.read(body, CreateRunRequest.class);
 		return this.store.inTransaction((tx) -> {
-			Lookups.lockedThread(tx, project, threadId);
+			ObjectNode thread = Lookups.lockedThread(tx, project, threadId);
 			tx.activeRun(project, threadId).ifPresent((active) -> {
 				throw ApiException.invalid(
 						"Thread " + threadId + " already has an active run " + ApiObjects.id(active) + ".", null);
 			});
 			ObjectNode assistant = Lookups.assistant(tx, project, request.path("assistant_id").asString());
 			for (JsonNode message : request.path("additional_messages")) {
-				this.threads.insertMessage(tx, project, threadId, (ObjectNode) message);
+				this.threads.insertMessage(tx, project, thread, (ObjectNode) message);
 			}
 			return started(project, insertRun(tx, project, threadId, assistant, request), List.of(), request);
 		});
@@ -196,10 +196,8 @@ final class RunOperations {
 	}
 
 	ObjectNode list(String project, String threadId, Map<String, String> query) {
-		return this.store.inTransaction((tx) -> {
-			Lookups.thread(tx, project, threadId);
-			return Lists.page(tx, ObjectKind.RUN, project, Scope.thread(threadId), query);
-		});
+		return this.store.inTransaction(
+				(tx) -> Lookups.pageOfThread(tx, ObjectKind.RUN, project, threadId, Scope.thread(threadId), query));
 	}
 
 	/**

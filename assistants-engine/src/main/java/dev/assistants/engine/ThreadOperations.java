@@ -57,9 +57,9 @@ final class ThreadOperations {
 		thread.set("metadata", orDefault(request.get("metadata"), NODES.objectNode()));
 		tx.insert(ObjectKind.THREAD, project, thread);
 		for (JsonNode message : request.path("messages")) {
-			insertMessage(tx, project, ApiObjects.id(thread), (ObjectNode) message);
+			insertMessage(tx, project, thread, (ObjectNode) message);
 		}
-		return Lookups.thread(tx, project, ApiObjects.id(thread));
+		return thread;
 	}
 
 	/**
@@ -112,20 +112,23 @@ final class ThreadOperations {
 	ObjectNode createMessage(String project, String threadId, String body) {
 		ObjectNode request = this.reader.read(body, CreateMessageRequest.class);
 		ObjectNode message = ApiObjects.publicView(this.store.inTransaction((tx) -> {
-			Lookups.lockedThread(tx, project, threadId);
+			ObjectNode thread = Lookups.lockedThread(tx, project, threadId);
 			tx.activeRun(project, threadId).ifPresent((active) -> {
 				throw ApiException.invalid("Can't add messages to " + threadId + " while a run "
 						+ ApiObjects.id(active) + " is active.", null);
 			});
-			return insertMessage(tx, project, threadId, request);
+			return insertMessage(tx, project, thread, request);
 		}));
 		this.vectorStores.ingestNow();
 		return message;
 	}
 
-	/** A message from a {@code CreateMessageRequest}, as a thread, a run or the caller adds it. */
-	ObjectNode insertMessage(StoreTransaction tx, String project, String threadId, ObjectNode request) {
-		ObjectNode message = newMessage(threadId, request.path("role").asString(), "completed", null, null);
+	/**
+	 * A message from a {@code CreateMessageRequest}, as a thread, a run or the caller adds it.
+	 * @param thread the thread, as this transaction read it: its files for search may change
+	 */
+	ObjectNode insertMessage(StoreTransaction tx, String project, ObjectNode thread, ObjectNode request) {
+		ObjectNode message = newMessage(ApiObjects.id(thread), request.path("role").asString(), "completed", null, null);
 		JsonNode content = request.get("content");
 		ArrayNode parts = message.putArray("content");
 		if (content != null && content.isString()) {
@@ -140,7 +143,6 @@ final class ThreadOperations {
 		message.set("attachments", orDefault(request.get("attachments"), NODES.arrayNode()));
 		message.set("metadata", orDefault(request.get("metadata"), NODES.objectNode()));
 		tx.insert(ObjectKind.MESSAGE, project, message);
-		ObjectNode thread = Lookups.thread(tx, project, threadId);
 		if (this.vectorStores.attachToThread(tx, project, thread, message.get("attachments"))) {
 			tx.update(ObjectKind.THREAD, project, thread);
 		}
@@ -175,12 +177,10 @@ final class ThreadOperations {
 	}
 
 	ObjectNode listMessages(String project, String threadId, Map<String, String> query) {
-		return this.store.inTransaction((tx) -> {
-			Lookups.thread(tx, project, threadId);
-			String runId = query.get("run_id");
-			Scope scope = (runId != null && !runId.isEmpty()) ? Scope.run(threadId, runId) : Scope.thread(threadId);
-			return Lists.page(tx, ObjectKind.MESSAGE, project, scope, query);
-		});
+		String runId = query.get("run_id");
+		Scope scope = (runId != null && !runId.isEmpty()) ? Scope.run(threadId, runId) : Scope.thread(threadId);
+		return this.store.inTransaction(
+				(tx) -> Lookups.pageOfThread(tx, ObjectKind.MESSAGE, project, threadId, scope, query));
 	}
 
 	ObjectNode modifyMessage(String project, String threadId, String messageId, String body) {

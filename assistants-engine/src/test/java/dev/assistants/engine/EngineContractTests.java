@@ -201,8 +201,20 @@ public abstract class EngineContractTests {
 			.isEqualTo("No assistant found with id 'asst_nope'.");
 		assertThat(this.api.get("/threads/" + threadId + "/messages/" + messageId).error().path("message").asString())
 			.as("a message of another thread").isEqualTo("No message found with id '" + messageId + "'.");
-		assertThat(this.api.get("/threads/" + threadId + "/runs/run_nope").status()).isEqualTo(404);
+		assertThat(this.api.get("/threads/" + threadId + "/runs/run_nope").error().path("message").asString())
+			.isEqualTo("No run found with id 'run_nope'.");
+		assertThat(this.api.get("/threads/thread_nope/runs/run_nope").error().path("message").asString())
+			.as("the missing thread first").isEqualTo("No thread found with id 'thread_nope'.");
+		assertThat(this.api.get("/threads/thread_nope/messages").error().path("message").asString())
+			.isEqualTo("No thread found with id 'thread_nope'.");
+		assertThat(this.api.get("/threads/thread_nope/runs").error().path("message").asString())
+			.isEqualTo("No thread found with id 'thread_nope'.");
+		assertThat(this.api.ok("GET", "/threads/" + threadId + "/runs", null).path("data")).as("an empty list").isEmpty();
+		assertThat(this.api.get("/threads/" + other + "/messages/" + messageId.replace("msg_", "msg_x")).status())
+			.isEqualTo(404);
 		assertThat(this.api.get("/threads/" + threadId + "/runs/run_nope/steps").status()).isEqualTo(404);
+		assertThat(this.api.get("/threads/thread_nope/runs/run_nope/steps/step_nope").error().path("message").asString())
+			.isEqualTo("No thread found with id 'thread_nope'.");
 		assertThat(this.api.post("/threads/" + threadId + "/runs", "{\"assistant_id\":\"asst_nope\"}").status()).isEqualTo(404);
 		assertThat(this.api.get("/nowhere").error().path("message").asString()).isEqualTo("Invalid URL (GET /v1/nowhere)");
 	}
