@@ -62,11 +62,11 @@ final class AssistantOperations {
 	}
 
 	ObjectNode get(String project, String assistantId) {
-		return ApiObjects.publicView(this.store.inTransaction((tx) -> Lookups.assistant(tx, project, assistantId)));
+		return ApiObjects.publicView(this.store.read((tx) -> Lookups.assistant(tx, project, assistantId)));
 	}
 
 	ObjectNode list(String project, Map<String, String> query) {
-		return this.store.inTransaction((tx) -> Lists.page(tx, ObjectKind.ASSISTANT, project, Scope.all(), query));
+		return this.store.read((tx) -> Lists.page(tx, ObjectKind.ASSISTANT, project, Scope.all(), query));
 	}
 
 	ObjectNode modify(String project, String assistantId, String body) {

@@ -192,11 +192,11 @@ final class RunOperations {
 	}
 
 	ObjectNode get(String project, String threadId, String runId) {
-		return ApiObjects.publicView(this.store.inTransaction((tx) -> Lookups.run(tx, project, threadId, runId)));
+		return ApiObjects.publicView(this.store.read((tx) -> Lookups.run(tx, project, threadId, runId)));
 	}
 
 	ObjectNode list(String project, String threadId, Map<String, String> query) {
-		return this.store.inTransaction(
+		return this.store.read(
 				(tx) -> Lookups.pageOfThread(tx, ObjectKind.RUN, project, threadId, Scope.thread(threadId), query));
 	}
 
@@ -206,7 +206,7 @@ final class RunOperations {
 	 */
 	ObjectNode listAll(String project, Map<String, String> query) {
 		String status = query.get("status");
-		return this.store.inTransaction((tx) -> Lists.page(tx, ObjectKind.RUN, project, Scope.all(), query, Lists.LIMITS,
+		return this.store.read((tx) -> Lists.page(tx, ObjectKind.RUN, project, Scope.all(), query, Lists.LIMITS,
 				(run) -> status == null || status.equals(ApiObjects.status(run))));
 	}
 
@@ -286,13 +286,13 @@ final class RunOperations {
 	}
 
 	ObjectNode getStep(String project, String threadId, String runId, String stepId, boolean resultContents) {
-		return stepView(this.store.inTransaction((tx) -> Lookups.step(tx, project, threadId, runId, stepId)),
+		return stepView(this.store.read((tx) -> Lookups.step(tx, project, threadId, runId, stepId)),
 				resultContents);
 	}
 
 	ObjectNode listSteps(String project, String threadId, String runId, Map<String, String> query,
 			boolean resultContents) {
-		return this.store.inTransaction((tx) -> {
+		return this.store.read((tx) -> {
 			Lookups.run(tx, project, threadId, runId);
 			return Lists.page(tx, ObjectKind.RUN_STEP, project, Scope.run(threadId, runId), query, Lists.LIMITS,
 					(step) -> true, (step) -> stepView(step, resultContents));

@@ -74,14 +74,14 @@ final class ThreadOperations {
 				metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
 			}
 		});
-		return this.store.inTransaction((tx) -> Lists.page(tx, ObjectKind.THREAD, project, Scope.all(), query,
+		return this.store.read((tx) -> Lists.page(tx, ObjectKind.THREAD, project, Scope.all(), query,
 				Lists.LIMITS, (thread) -> metadata.entrySet()
 					.stream()
 					.allMatch((wanted) -> wanted.getValue().equals(thread.path("metadata").path(wanted.getKey()).asString(null)))));
 	}
 
 	ObjectNode get(String project, String threadId) {
-		return ApiObjects.publicView(this.store.inTransaction((tx) -> Lookups.thread(tx, project, threadId)));
+		return ApiObjects.publicView(this.store.read((tx) -> Lookups.thread(tx, project, threadId)));
 	}
 
 	ObjectNode modify(String project, String threadId, String body) {
@@ -173,13 +173,13 @@ final class ThreadOperations {
 
 	ObjectNode getMessage(String project, String threadId, String messageId) {
 		return ApiObjects
-			.publicView(this.store.inTransaction((tx) -> Lookups.message(tx, project, threadId, messageId)));
+			.publicView(this.store.read((tx) -> Lookups.message(tx, project, threadId, messageId)));
 	}
 
 	ObjectNode listMessages(String project, String threadId, Map<String, String> query) {
 		String runId = query.get("run_id");
 		Scope scope = (runId != null && !runId.isEmpty()) ? Scope.run(threadId, runId) : Scope.thread(threadId);
-		return this.store.inTransaction(
+		return this.store.read(
 				(tx) -> Lookups.pageOfThread(tx, ObjectKind.MESSAGE, project, threadId, scope, query));
 	}
 

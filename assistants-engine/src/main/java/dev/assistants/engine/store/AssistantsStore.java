@@ -23,6 +23,18 @@ public interface AssistantsStore {
 	<T> T inTransaction(Function<StoreTransaction, T> work);
 
 	/**
+	 * Run work that only reads (it never writes or locks): a store may run each of its reads on its
+	 * own, without a transaction around them, which costs less (each read sees what was committed
+	 * when it runs). A transaction by default.
+	 * @param <T> what the work returns
+	 * @param work the work
+	 * @return what the work returned
+	 */
+	default <T> T read(Function<StoreTransaction, T> work) {
+		return inTransaction(work);
+	}
+
+	/**
 	 * Where the store keeps the contents of files, beside their objects: shared by every engine on
 	 * the store, as the objects are.
 	 * @return the blob store

@@ -29,6 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.assistants.api.RunStatus;
@@ -75,6 +76,8 @@ public final class PostgresStore implements AssistantsStore {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate reads;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final PostgresBlobStore blobs;
@@ -97,6 +100,8 @@ public final class PostgresStore implements AssistantsStore {
 	public PostgresStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.blobs = new PostgresBlobStore(this.jdbc, this);
 		this.chunks = new PostgresChunks(this.jdbc, dataSource);
 	}
@@ -148,8 +153,21 @@ public final class PostgresStore implements AssistantsStore {
 	 */
 	@Override
 	public <T> T inTransaction(Function<StoreTransaction, T> work) {
+		return execute(this.transactions, work);
+	}
+
+	/**
+	 * Run reads each on its own, outside a transaction: a read of one row is one round trip to the
+	 * database, with no {@code COMMIT} after it.
+	 */
+	@Override
+	public <T> T read(Function<StoreTransaction, T> work) {
+		return execute(this.reads, work);
+	}
+
+	private <T> T execute(TransactionTemplate template, Function<StoreTransaction, T> work) {
 		try {
-			return this.transactions.execute((status) -> work.apply(new Transaction()));
+			return template.execute((status) -> work.apply(new Transaction()));
 		}
 		catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException
 				| TransactionSystemException ex) {
