@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,13 +56,7 @@ public final class JupyterServerKernels implements CodeExecutor, AutoCloseable {
 		this.dataDirectory = builder.dataDirectory;
 		this.kernels = new Sessions<>(builder.maxSessions, RemoteKernel::delete);
 		this.idleTimeout = builder.idleTimeout;
-		this.idleSweep = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "assistants-jupyter-kernels");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(1, Math.min(60, this.idleTimeout.toSeconds() / 2));
-		this.idleSweep.scheduleWithFixedDelay(this::endIdleKernels, every, every, TimeUnit.SECONDS);
+		this.idleSweep = Sessions.sweepEvery(this.idleTimeout, this::endIdleKernels);
 	}
 
 	/**

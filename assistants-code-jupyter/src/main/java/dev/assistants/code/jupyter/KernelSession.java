@@ -291,6 +291,7 @@ final class KernelSession implements Sessions.Session {
 			Path path = this.directory.resolve(name);
 			try {
 				Files.deleteIfExists(path);
+				// on the session's own thread (Sessions.execute), never an event loop: it runs one execution at a time
 				DataBufferUtils
 					.write(file.content(), path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 							LinkOption.NOFOLLOW_LINKS)

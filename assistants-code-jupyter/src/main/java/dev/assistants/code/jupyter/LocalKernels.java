@@ -14,9 +14,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -92,13 +90,7 @@ public final class LocalKernels implements CodeExecutor, AutoCloseable {
 			throw new UncheckedIOException("The work directory of the code sessions is not usable: "
 					+ builder.workDirectory, ex);
 		}
-		this.idleSweep = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "assistants-code-sessions");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = Math.max(1, Math.min(60, this.idleTimeout.toSeconds() / 2));
-		this.idleSweep.scheduleWithFixedDelay(this::endIdleSessions, every, every, TimeUnit.SECONDS);
+		this.idleSweep = Sessions.sweepEvery(this.idleTimeout, this::endIdleSessions);
 	}
 
 	/**

@@ -1,11 +1,15 @@
 package dev.assistants.code.jupyter;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,6 +61,24 @@ final class Sessions<S extends Sessions.Session> {
 			.flatMap((found) -> Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> execute.apply(found),
 					Schedulers.boundedElastic()::schedule), true)
 				.doOnCancel(() -> interrupt.accept(found)));
+	}
+
+	/**
+	 * Look for idle sessions in the background, on a daemon thread of their own, every half idle
+	 * timeout (at least every second, at most every minute).
+	 * @param idleTimeout how long a session may be idle
+	 * @param sweep what ends the idle sessions
+	 * @return the executor, to shut down with the executor of the sessions
+	 */
+	static ScheduledExecutorService sweepEvery(Duration idleTimeout, Runnable sweep) {
+		ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "assistants-code-sessions");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = Math.max(1, Math.min(60, idleTimeout.toSeconds() / 2));
+		sweeper.scheduleWithFixedDelay(sweep, every, every, TimeUnit.SECONDS);
+		return sweeper;
 	}
 
 	/** The live session of that ID, if there is one. */
