@@ -14,6 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.assistants.server.autoconfigure.AssistantsServerProperties;
+import dev.assistants.server.autoconfigure.OpenAiCompatibleChatModelAutoConfiguration;
 
 /**
  * The server application's defaults that depend on the rest of its configuration, for
@@ -24,7 +25,9 @@ import dev.assistants.server.autoconfigure.AssistantsServerProperties;
  * connection that sends no request for a minute is closed ({@code server.netty.idle-timeout}, also
  * what bounds a client stalling in its headers); Spring AI's models stay off (they would want keys)
  * but for the chat model, when {@code assistants.server.model=spring-ai}, and the embedding model,
- * when {@code assistants.server.embedding=spring-ai}.
+ * when {@code assistants.server.embedding=spring-ai}; the chat model is then the non-blocking
+ * {@code OpenAiCompatibleChatModel} ({@code spring.ai.model.chat=openai-compatible}) unless
+ * {@code spring.ai.model.chat} names another.
  */
 class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -33,8 +36,6 @@ class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 	/** Spring AI's models the server never uses, each off unless configured. */
 	private static final List<String> UNUSED_MODELS = List.of("spring.ai.model.image", "spring.ai.model.audio.speech",
 			"spring.ai.model.audio.transcription", "spring.ai.model.moderation");
-
-	private static final String CHAT_MODEL = "spring.ai.model.chat";
 
 	private static final String EMBEDDING_MODEL = "spring.ai.model.embedding";
 
@@ -70,9 +71,8 @@ class ServerDefaults implements EnvironmentPostProcessor, Ordered {
 			.bind(AssistantsServerProperties.PREFIX + ".model", AssistantsServerProperties.ModelKind.class)
 			.map(AssistantsServerProperties.ModelKind.SPRING_AI::equals)
 			.orElse(false);
-		if (!springAi) {
-			putIfAbsent(environment, properties, CHAT_MODEL, "none");
-		}
+		putIfAbsent(environment, properties, OpenAiCompatibleChatModelAutoConfiguration.CHAT_MODEL,
+				springAi ? OpenAiCompatibleChatModelAutoConfiguration.OPENAI_COMPATIBLE : "none");
 		boolean springAiEmbedding = binder
 			.bind(AssistantsServerProperties.PREFIX + ".embedding", AssistantsServerProperties.EmbeddingKind.class)
 			.map(AssistantsServerProperties.EmbeddingKind.SPRING_AI::equals)

@@ -26,7 +26,7 @@ class ModelHealthTests {
 			Api actuator = Api.withKey("http://127.0.0.1:" + server.port(), null);
 			JsonNode model = actuator.get("/actuator/health").json().at("/components/model");
 			assertThat(model.path("status").asString()).isEqualTo("UP");
-			assertThat(model.at("/details/model").asString()).isEqualTo("Spring AI OpenAiChatModel");
+			assertThat(model.at("/details/model").asString()).isEqualTo("Spring AI OpenAiCompatibleChatModel");
 			assertThat(model.at("/details/turns").asString()).isEqualTo("none yet");
 			String assistant = api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
 

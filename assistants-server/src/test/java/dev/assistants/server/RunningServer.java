@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -57,7 +58,7 @@ final class RunningServer implements AutoCloseable {
 		List<String> all = new ArrayList<>(List.of("assistants.server.model=spring-ai",
 				"spring.ai.openai.base-url=" + provider.baseUrl(), "spring.ai.openai.api-key=" + PROVIDER_KEY,
 				"spring.ai.openai.max-retries=0"));
-		all.addAll(List.of(properties));
+		Stream.of(properties).filter((property) -> !property.isEmpty()).forEach(all::add);
 		return all.toArray(String[]::new);
 	}
 

@@ -9,10 +9,14 @@ import com.openai.models.beta.assistants.AssistantStreamEvent;
 import com.openai.models.beta.threads.runs.RequiredActionFunctionToolCall;
 import com.openai.models.beta.threads.runs.Run;
 import com.openai.models.beta.threads.runs.RunStatus;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.ai.chat.model.ChatModel;
 
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.model.springai.FakeChatCompletions;
+import dev.assistants.model.springai.OpenAiCompatibleChatModel;
 import dev.assistants.model.springai.SpringAiModel;
 
 import static dev.assistants.model.springai.FakeChatCompletions.arguments;
@@ -23,18 +27,22 @@ import static dev.assistants.model.springai.FakeChatCompletions.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server with {@code assistants.server.model=spring-ai}, answering runs through Spring AI's
- * OpenAI module from a fake Chat Completions endpoint, driven by the official openai-java SDK: a
- * streamed run with a function-call round trip, its text arriving delta by delta.
+ * The server with {@code assistants.server.model=spring-ai}, answering runs from a fake Chat
+ * Completions endpoint through its default chat model ({@link OpenAiCompatibleChatModel}) and through
+ * Spring AI's own OpenAI module, driven by the official openai-java SDK: a streamed run with a
+ * function-call round trip, its text arriving delta by delta.
  */
 class SpringAiServerTests {
 
-	@Test
-	void answersAStreamedRunWithAFunctionCallFromTheChatModel() {
+	@ParameterizedTest
+	@CsvSource({ "'', dev.assistants.model.springai.OpenAiCompatibleChatModel",
+			"spring.ai.model.chat=openai, org.springframework.ai.openai.OpenAiChatModel" })
+	void answersAStreamedRunWithAFunctionCallFromTheChatModel(String selection, Class<?> chatModel) {
 		try (FakeChatCompletions provider = new FakeChatCompletions();
-				RunningServer server = RunningServer
-					.inMemory(RunningServer.withSpringAi(provider, "assistants.server.model-aliases.gpt-4o=llama3.2"))) {
+				RunningServer server = RunningServer.inMemory(RunningServer.withSpringAi(provider,
+						"assistants.server.model-aliases.gpt-4o=llama3.2", selection))) {
 			assertThat(server.bean(AssistantModel.class)).isInstanceOf(SpringAiModel.class);
+			assertThat(server.bean(ChatModel.class)).isInstanceOf(chatModel);
 			provider.answer(call(0, "call_1", "order_status"), arguments(0, "{\"order_id\":\"42\"}"), finish("tool_calls"),
 					usage(40, 9));
 			provider.answer(text("Order 42 "), text("has "), text("shipped."), finish("stop"), usage(60, 5));

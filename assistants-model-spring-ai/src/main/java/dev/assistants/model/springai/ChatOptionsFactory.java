@@ -110,7 +110,7 @@ final class ChatOptionsFactory {
 	 * becomes the run's {@code requires_action}, which the API's client answers with
 	 * {@code submit_tool_outputs}; a file search's is the engine's to execute.
 	 */
-	private record Definition(ToolDefinition definition) implements ToolCallback {
+	record Definition(ToolDefinition definition) implements ToolCallback {
 
 		Definition(FunctionObject function) {
 			this(DefaultToolDefinition.builder()

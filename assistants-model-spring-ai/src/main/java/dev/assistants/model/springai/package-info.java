@@ -1,5 +1,6 @@
 /**
- * A model for the engine over any Spring AI {@code ChatModel}.
+ * A model for the engine over any Spring AI {@code ChatModel}, and a non-blocking Spring AI
+ * {@code ChatModel} for OpenAI-compatible endpoints.
  */
 @NullMarked
 package dev.assistants.model.springai;

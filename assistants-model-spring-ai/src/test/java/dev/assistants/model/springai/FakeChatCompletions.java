@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,11 @@ public final class FakeChatCompletions implements AutoCloseable {
 		List<JsonNode> bodies = new ArrayList<>();
 		this.server.findAll(postRequestedFor(urlEqualTo(PATH))).forEach((request) -> bodies.add(JSON.readTree(request.getBodyAsString())));
 		return bodies;
+	}
+
+	/** The requests received, oldest first, with their headers. */
+	List<LoggedRequest> received() {
+		return this.server.findAll(postRequestedFor(urlEqualTo(PATH)));
 	}
 
 	@Override

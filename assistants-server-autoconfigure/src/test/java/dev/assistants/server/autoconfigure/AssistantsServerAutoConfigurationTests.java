@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,6 +24,7 @@ import dev.assistants.engine.AssistantsEngine;
 import dev.assistants.engine.model.AssistantModel;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.model.deterministic.DeterministicModel;
+import dev.assistants.model.springai.OpenAiCompatibleChatModel;
 import dev.assistants.model.springai.SpringAiModel;
 import dev.assistants.store.memory.InMemoryStore;
 import dev.assistants.store.postgresql.PostgresStore;
@@ -84,6 +86,47 @@ class AssistantsServerAutoConfigurationTests {
 				throw new UnsupportedOperationException();
 			})
 			.run((context) -> assertThat(context.getBean(AssistantModel.class)).isInstanceOf(SpringAiModel.class));
+	}
+
+	@Test
+	void withTheOpenAiCompatibleChatModelTheSpringAiOpenAiPropertiesConfigureIt() {
+		this.runner.withConfiguration(AutoConfigurations.of(OpenAiCompatibleChatModelAutoConfiguration.class))
+			.withPropertyValues("assistants.server.model=spring-ai", "spring.ai.model.chat=openai-compatible",
+					"spring.ai.openai.base-url=http://127.0.0.1:11434/v1", "spring.ai.openai.api-key=sk-common",
+					"spring.ai.openai.chat.api-key=sk-chat", "spring.ai.openai.organization-id=org-1",
+					"spring.ai.openai.timeout=7s", "spring.ai.openai.max-retries=1", "spring.ai.openai.chat.seed=9",
+					"spring.ai.openai.custom-headers.X-Team=search")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ChatModel.class);
+				OpenAiCompatibleChatModel chatModel = context.getBean(OpenAiCompatibleChatModel.class);
+				OpenAiChatOptions options = (OpenAiChatOptions) chatModel.getOptions();
+				assertThat(options.getBaseUrl()).isEqualTo("http://127.0.0.1:11434/v1");
+				assertThat(options.getApiKey()).as("the chat model's own key first").isEqualTo("sk-chat");
+				assertThat(options.getOrganizationId()).isEqualTo("org-1");
+				assertThat(options.getTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(options.getMaxRetries()).isEqualTo(1);
+				assertThat(options.getSeed()).isEqualTo(9);
+				assertThat(options.getCustomHeaders()).containsEntry("X-Team", "search");
+				assertThat(context.getBean(AssistantModel.class)).hasToString("Spring AI OpenAiCompatibleChatModel");
+			});
+	}
+
+	@Test
+	void theOpenAiCompatibleChatModelIsOffUnlessSelected() {
+		this.runner.withConfiguration(AutoConfigurations.of(OpenAiCompatibleChatModelAutoConfiguration.class))
+			.withPropertyValues("spring.ai.openai.base-url=http://127.0.0.1:11434/v1")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ChatModel.class));
+	}
+
+	@Test
+	void theOpenAiCompatibleChatModelRefusesMicrosoftFoundrysAuthentication() {
+		this.runner.withConfiguration(AutoConfigurations.of(OpenAiCompatibleChatModelAutoConfiguration.class))
+			.withPropertyValues("assistants.server.model=spring-ai", "spring.ai.model.chat=openai-compatible",
+					"spring.ai.openai.microsoft-foundry=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("spring.ai.model.chat=openai-compatible authenticates with an API key only: for Microsoft "
+						+ "Foundry, GitHub Models or a credential, set spring.ai.model.chat=openai (Spring AI's OpenAI chat model)"));
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 import dev.assistants.engine.Api;
@@ -36,10 +36,11 @@ import static dev.assistants.model.springai.FakeChatCompletions.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs answered through Spring AI's real OpenAI client by a fake Chat Completions endpoint: the
- * chat request each turn sends, and the run, steps, messages, usage and events each answer makes.
+ * Runs answered through a real Spring AI chat model for OpenAI-compatible endpoints by a fake Chat
+ * Completions endpoint: the chat request each turn sends, and the run, steps, messages, usage and
+ * events each answer makes. Each chat model that the server may use has a subclass.
  */
-class SpringAiModelTests {
+abstract class SpringAiModelContractTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,22 +50,32 @@ class SpringAiModelTests {
 
 	private final FakeChatCompletions provider = new FakeChatCompletions();
 
-	private final SpringAiModel model = new SpringAiModel(OpenAiChatModel.builder()
-		.options(OpenAiChatOptions.builder()
-			.baseUrl(this.provider.baseUrl())
-			.apiKey("sk-provider-key")
-			.model("configured-default")
-			.maxRetries(0)
-			.build())
-		.build(), Map.of("gpt-4o", "llama3.2"));
+	private final ChatModel chatModel = chatModel(OpenAiChatOptions.builder()
+		.baseUrl(this.provider.baseUrl())
+		.apiKey("sk-provider-key")
+		.model("configured-default")
+		.maxRetries(0)
+		.build());
+
+	private final SpringAiModel model = new SpringAiModel(this.chatModel, Map.of("gpt-4o", "llama3.2"));
 
 	private final EngineServer server = new EngineServer(new InMemoryStore(), this.model,
 			(engine) -> engine.modelTimeout(Duration.ofSeconds(5)).toolTypes(Set.of("function", "file_search")));
 
 	private final Api api = Api.newProject(this.server.baseUrl());
 
+	/**
+	 * The chat model under test.
+	 * @param options its endpoint, credentials and defaults
+	 * @return the chat model
+	 */
+	abstract ChatModel chatModel(OpenAiChatOptions options);
+
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
+		if (this.chatModel instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 		this.server.close();
 		this.provider.close();
 	}
@@ -233,13 +244,11 @@ class SpringAiModelTests {
 						.map((tick) -> "data: " + text("more ").json() + "\n\n"));
 			}))
 			.bindNow();
-		try (EngineServer engine = new EngineServer(new InMemoryStore(), new SpringAiModel(OpenAiChatModel.builder()
-			.options(OpenAiChatOptions.builder()
-				.baseUrl("http://127.0.0.1:" + stalling.port() + "/v1")
-				.apiKey("sk-provider-key")
-				.maxRetries(0)
-				.build())
-			.build()))) {
+		try (EngineServer engine = new EngineServer(new InMemoryStore(), new SpringAiModel(chatModel(OpenAiChatOptions.builder()
+			.baseUrl("http://127.0.0.1:" + stalling.port() + "/v1")
+			.apiKey("sk-provider-key")
+			.maxRetries(0)
+			.build())))) {
 			Api caller = Api.newProject(engine.baseUrl());
 			String assistant = caller.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
 			JsonNode run = caller.ok("POST", "/threads/runs", "{\"assistant_id\":\"" + assistant
@@ -371,7 +380,7 @@ class SpringAiModelTests {
 						"thread.run.step.created", "thread.run.step.in_progress", "thread.message.created",
 						"thread.message.in_progress", "thread.message.delta", "thread.message.delta",
 						"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
-			// Spring AI's OpenAI model gives a call's arguments whole, once they are
+			// the chat models give a call's arguments whole, once they are
 			JsonNode written = JSON.readTree(events.get(6)[1]).at("/delta/step_details/tool_calls/0");
 			assertThat(written).isEqualTo(JSON.readTree("{\"index\":0,\"id\":\"call_code\",\"type\":\"code_interpreter\","
 					+ "\"code_interpreter\":{\"input\":\"plot(6*7)\\nsave()\",\"outputs\":[]}}"));
