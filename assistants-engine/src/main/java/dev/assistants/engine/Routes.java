@@ -253,7 +253,7 @@ final class Routes {
 			.flatMap((start) -> Mono.deferContextual((context) -> {
 				// the request's observation, which WebFlux puts in the context: the execution's parent
 				Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-				Flux<RunEvent> execution = this.executor.execute(start.run(), !start.streamed(), observation);
+				Flux<RunEvent> execution = this.executor.execute(start.run(), start.streamed(), observation);
 				boolean contents = resultContents(request);
 				return start.streamed() ? stream(Flux.fromIterable(start.events()).concatWith(execution)
 					.map((event) -> event.name().startsWith("thread.run.step.")

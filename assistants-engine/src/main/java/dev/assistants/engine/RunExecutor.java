@@ -46,8 +46,9 @@ import dev.assistants.engine.store.Scope;
 
 /**
  * Executes runs: from {@code queued} through the model's turn until the run stops (it requires
- * action, completes, fails, ...). An execution goes on whoever listens: its events are replayed to
- * a client that streams the run, and a client that disconnects stops only its own stream. A run
+ * action, completes, fails, ...). An execution goes on whoever listens: the events of a streamed run
+ * are handed to its client as they happen (kept only until the client reads them), and a client that
+ * disconnects stops only its own stream. A run
  * cancelled or expired while it executes is interrupted: the model's turn is cancelled, and the
  * stream ends with the run's last events.
  */
@@ -121,24 +122,32 @@ final class RunExecutor {
 
 	/**
 	 * Execute a queued run until it stops.
-	 * @param paced whether the run pauses in each state, for clients that poll
+	 * @param streamed whether a client streams the run's events; if not, the run pauses in each
+	 * state, for clients that poll
 	 * @param request the observation of the request that started the execution, if any
-	 * @return its events, replayed to each subscriber
+	 * @return the events of a streamed run, for its one subscriber: those that come before it
+	 * subscribes are kept for it, those it has read are not; none for a run not streamed
 	 */
-	Flux<RunEvent> execute(RunRef ref, boolean paced, @Nullable Observation request) {
+	Flux<RunEvent> execute(RunRef ref, boolean streamed, @Nullable Observation request) {
 		Execution execution = new Execution();
 		this.executions.put(ref.runId(), execution);
-		Duration pause = paced ? this.pause.get() : Duration.ZERO;
+		Duration pause = streamed ? Duration.ZERO : this.pause.get();
 		Flux<RunEvent> events = this.observer.observe(ref, request, Flux
 			.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref))))
 			.takeUntilOther(execution.interrupted.asMono())
 			.concatWith(Flux.defer(execution::finish))
 			.onErrorResume((ex) -> failed(ref, ex))
 			.doOnNext(this.observer::told)
-			.doFinally((signal) -> this.executions.remove(ref.runId(), execution)))
-			.cache();
-		this.background.detach(events);
-		return events;
+			.doFinally((signal) -> this.executions.remove(ref.runId(), execution)));
+		if (!streamed) {
+			this.background.detach(events);
+			return Flux.empty();
+		}
+		Sinks.Many<RunEvent> stream = Sinks.many().unicast().onBackpressureBuffer();
+		this.background.detach(events.doOnNext(stream::tryEmitNext)
+			.doOnError(stream::tryEmitError)
+			.doFinally((signal) -> stream.tryEmitComplete()));
+		return stream.asFlux();
 	}
 
 	/**

@@ -105,7 +105,7 @@ final class RunSweep {
 			RunRef ref = ref(run);
 			RunStatus status = RunStatus.of(run.status());
 			if (RunStatus.QUEUED.equals(status)) {
-				this.executor.execute(ref, true, null);
+				this.executor.execute(ref, false, null);
 			}
 			else if (RunStatus.IN_PROGRESS.equals(status)) {
 				this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, INTERRUPTED).forEach(this.observer::told);
