@@ -62,6 +62,7 @@ import dev.assistants.api.RunStepInclude;
 import dev.assistants.api.RunStepObject;
 import dev.assistants.api.SubmitToolOutputsRunRequest;
 import dev.assistants.api.ThreadObject;
+import dev.assistants.api.sse.ServerSentEventReader;
 import dev.assistants.client.observation.AssistantsObservationConvention;
 import dev.assistants.client.observation.DefaultAssistantsObservationConvention;
 
@@ -640,24 +641,12 @@ public final class AssistantsTemplate implements AssistantsOperations, AutoClose
 	private Flux<AssistantStreamEvent> events(ApiRequest request, ClientResponse response) {
 		ServerSentEventReader reader = new ServerSentEventReader(this.maxInMemorySize);
 		return response.body(BodyExtractors.toDataBuffers())
-			.map(AssistantsTemplate::bytes)
 			.concatMapIterable(reader::read, 1)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(reader.finish())))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> ApiErrors.invalidResponse(request, response,
 					"an event of the stream is larger than " + this.maxInMemorySize + " bytes (openai.max-in-memory-size)",
 					null, ex))
 			.map((event) -> this.streamEventDecoder.decode(request, response, event));
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	/**

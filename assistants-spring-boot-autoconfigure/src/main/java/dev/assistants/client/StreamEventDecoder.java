@@ -42,6 +42,7 @@ import dev.assistants.api.RunObject;
 import dev.assistants.api.RunStepDeltaObject;
 import dev.assistants.api.RunStepObject;
 import dev.assistants.api.ThreadObject;
+import dev.assistants.api.sse.ServerSentEventReader;
 
 import org.springframework.web.reactive.function.client.ClientResponse;
 

@@ -1,4 +1,4 @@
-package dev.assistants.client;
+package dev.assistants.api.sse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,10 +7,13 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.PooledDataBuffer;
 
 /**
- * Splits the bytes of one {@code text/event-stream} response into events, as the HTML standard's
+ * Splits the bytes of one {@code text/event-stream} response into events (the Assistants API's run
+ * streams, Chat Completions' answers), as the HTML standard's
  * event stream interpretation does: a leading byte order mark is dropped; lines end with CRLF, LF or
  * CR; {@code event} names the event and {@code data} lines are joined with LF; comments and other
  * fields are skipped; a blank line ends an event. An event's data is handed on as a slice of the bytes received, never as a string, so that
@@ -19,7 +22,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  * One reader per response: it keeps the unfinished line between chunks. A line or an event's data
  * longer than the limit fails the stream instead of growing without bound.
  */
-final class ServerSentEventReader {
+public final class ServerSentEventReader {
 
 	private static final byte[] NO_BYTES = {};
 
@@ -45,7 +48,11 @@ final class ServerSentEventReader {
 
 	private int dataLength;
 
-	ServerSentEventReader(int maxSize) {
+	/**
+	 * A reader for one response.
+	 * @param maxSize the most bytes a line or an event's data may take
+	 */
+	public ServerSentEventReader(int maxSize) {
 		this.maxSize = maxSize;
 	}
 
@@ -54,7 +61,7 @@ final class ServerSentEventReader {
 	 * @param chunk the next bytes of the stream; the reader keeps a reference to it
 	 * @return the completed events
 	 */
-	List<Event> read(byte[] chunk) {
+	public List<Event> read(byte[] chunk) {
 		List<Event> events = new ArrayList<>();
 		int lineStart = 0;
 		for (int i = 0; i < chunk.length; i++) {
@@ -79,11 +86,30 @@ final class ServerSentEventReader {
 	}
 
 	/**
+	 * The events that the given buffer's bytes complete, in order. The bytes are copied and the
+	 * buffer released at once.
+	 * @param buffer the next bytes of the stream
+	 * @return the completed events
+	 */
+	public List<Event> read(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return read(bytes);
+		}
+		finally {
+			if (buffer instanceof PooledDataBuffer pooled && pooled.isAllocated()) {
+				pooled.release();
+			}
+		}
+	}
+
+	/**
 	 * The event the stream ended in without its blank line, if any: servers that omit the last
 	 * blank line lose nothing.
 	 * @return the last event, or none
 	 */
-	List<Event> finish() {
+	public List<Event> finish() {
 		List<Event> events = new ArrayList<>(1);
 		if (this.unfinishedLine.length > 0) {
 			line(NO_BYTES, 0, 0, events);
@@ -186,9 +212,13 @@ final class ServerSentEventReader {
 	 * @param offset where the data starts in it
 	 * @param length the data's length in bytes
 	 */
-	record Event(String name, byte[] bytes, int offset, int length) {
+	public record Event(String name, byte[] bytes, int offset, int length) {
 
-		String text() {
+		/**
+		 * The data as text.
+		 * @return the data, decoded from UTF-8
+		 */
+		public String text() {
 			return new String(this.bytes, this.offset, this.length, StandardCharsets.UTF_8);
 		}
 

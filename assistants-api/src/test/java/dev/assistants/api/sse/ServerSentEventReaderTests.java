@@ -1,4 +1,4 @@
-package dev.assistants.client;
+package dev.assistants.api.sse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,9 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.PooledDataBuffer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link ServerSentEventReader}: the event stream rules of the HTML standard, however the
@@ -104,6 +109,21 @@ class ServerSentEventReaderTests {
 		ServerSentEventReader reader = new ServerSentEventReader(16);
 		assertThatExceptionOfType(DataBufferLimitException.class)
 			.isThrownBy(() -> reader.read("data: 01234567\ndata: 89abcdef\n".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void readsAReceivedBufferAndReleasesIt() {
+		ServerSentEventReader reader = new ServerSentEventReader(1024);
+		byte[] bytes = "data: {\"a\":1}\n\n".getBytes(StandardCharsets.UTF_8);
+		PooledDataBuffer buffer = mock(PooledDataBuffer.class);
+		given(buffer.isAllocated()).willReturn(true);
+		given(buffer.readableByteCount()).willReturn(bytes.length);
+		given(buffer.read(any(byte[].class))).willAnswer((invocation) -> {
+			System.arraycopy(bytes, 0, invocation.getArgument(0), 0, bytes.length);
+			return buffer;
+		});
+		assertThat(reader.read(buffer)).extracting(ServerSentEventReader.Event::text).containsExactly("{\"a\":1}");
+		then(buffer).should().release();
 	}
 
 	private static List<String> read(String stream) {
