@@ -5,16 +5,21 @@ import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
@@ -22,6 +27,7 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -32,20 +38,28 @@ import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.model.MessageAggregator;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.observation.conventions.AiProvider;
 import org.springframework.ai.openai.OpenAiChatOptions;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import dev.assistants.api.sse.ServerSentEventReader;
+import dev.assistants.api.sse.ServerSentEventReader.Event;
 
 /**
  * A Spring AI {@link ChatModel} for any OpenAI-compatible Chat Completions endpoint (OpenAI, Ollama,
@@ -65,9 +79,13 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * <p>
  * Tools are offered as definitions only: this model never runs them, a tool call is handed back in
  * the response, whole, once the endpoint has sent all its arguments. Text is handed on as each chunk
- * arrives; the last response carries the finish reason and the token usage. Cancelling the stream
- * closes the connection at once. {@link #call(Prompt)} streams as well, and blocks the calling
- * thread until the answer is complete. Microsoft Foundry's and GitHub Models' authentication are not
+ * arrives; the last response carries the finish reason and the token usage. An event of the answer
+ * over a megabyte fails it. The response is read to its end after {@code [DONE]} (at most 250 ms
+ * more), so that its connection serves the next request. Cancelling the stream closes the
+ * connection at once. {@link #call(Prompt)} streams as well, and blocks the calling
+ * thread until the answer is complete. With an observation registry each request is observed as
+ * Spring AI's chat models observe theirs (the {@code chat <model>} span, child of the caller's
+ * observation; {@code gen_ai.client.operation} metrics with the token usage). Microsoft Foundry's and GitHub Models' authentication are not
  * supported: use Spring AI's {@code OpenAiChatModel} for them.
  */
 public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable {
@@ -77,7 +95,13 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 	private static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-	private static final String DONE = "[DONE]";
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	/** The most bytes one event of an answer may take. */
+	private static final int MAX_EVENT_BYTES = 1024 * 1024;
+
+	/** How long an answer's response is read on after {@code [DONE]} before its connection is closed. */
+	private static final Duration AFTER_DONE = Duration.ofMillis(250);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
@@ -85,12 +109,13 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 	private static final int MAX_CONNECT_MILLIS = 10_000;
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
-	};
-
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
+
+	private static final ObjectReader CHUNKS = JSON.readerFor(ChatCompletionChunk.class);
+
+	private static final ChatModelObservationConvention DEFAULT_CONVENTION = new DefaultChatModelObservationConvention();
 
 	private final OpenAiChatOptions defaults;
 
@@ -100,8 +125,15 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 	private final int maxRetries;
 
-	private OpenAiCompatibleChatModel(OpenAiChatOptions defaults, WebClient.Builder webClient) {
+	private final ObservationRegistry observationRegistry;
+
+	private final ChatModelObservationConvention observationConvention;
+
+	private OpenAiCompatibleChatModel(Builder builder) {
+		OpenAiChatOptions defaults = builder.options;
 		this.defaults = defaults;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 		this.maxRetries = Math.max(0, defaults.getMaxRetries());
 		Duration timeout = defaults.getTimeout();
 		this.connections = ConnectionProvider.builder("chat-completions")
@@ -119,7 +151,7 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 					: ProxyProvider.Proxy.HTTP).socketAddress(address));
 		}
 		String baseUrl = StringUtils.hasText(defaults.getBaseUrl()) ? defaults.getBaseUrl() : DEFAULT_BASE_URL;
-		this.webClient = webClient.clone()
+		this.webClient = builder.webClient.clone()
 			.clientConnector(new ReactorClientHttpConnector(http))
 			.baseUrl(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")
 			.defaultHeaders((headers) -> headers(headers, defaults))
@@ -159,33 +191,80 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 	@Override
 	public Flux<ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> {
-			byte[] body = ChatCompletionsRequest.body(JSON, prompt.getInstructions(), options(prompt.getOptions()));
-			AtomicBoolean answering = new AtomicBoolean();
-			Answer answer = new Answer();
-			return this.webClient.post()
-				.uri("chat/completions")
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.bodyValue(body)
-				.exchangeToFlux(OpenAiCompatibleChatModel::events)
-				.doOnNext((event) -> answering.set(true))
-				.retryWhen(Retry.backoff(this.maxRetries, FIRST_BACKOFF)
-					.maxBackoff(MAX_BACKOFF)
-					.filter((ex) -> !answering.get() && retryable(ex))
-					.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-				.takeWhile((data) -> !DONE.equals(data))
-				.concatMapIterable(answer::responses)
-				.concatWith(Flux.defer(() -> Flux.fromIterable(answer.unfinishedCalls())));
+		return Flux.deferContextual((context) -> {
+			Prompt request = new Prompt(prompt.getInstructions(), options(prompt.getOptions()));
+			ChatModelObservationContext observed = ChatModelObservationContext.builder()
+				.prompt(request)
+				.provider(AiProvider.OPENAI.value())
+				.streaming(true)
+				.build();
+			Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> observed, this.observationRegistry);
+			if (observation.isNoop()) {
+				return answer(request);
+			}
+			// the span's parent is the caller's observation, whatever scope the thread has open
+			Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			observation.parentObservation(parent);
+			try (Observation.Scope scope = (parent != null) ? parent.openScope() : Observation.Scope.NOOP) {
+				observation.start();
+			}
+			Flux<ChatResponse> responses = answer(request).doOnError(observation::error)
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((written) -> written.put(ObservationThreadLocalAccessor.KEY, observation));
+			return new MessageAggregator().aggregate(responses, observed::setResponse);
 		});
 	}
 
-	/** The data of the answer's events, or the endpoint's refusal as an exception. */
-	private static Flux<String> events(ClientResponse response) {
+	/** The answer to a prompt whose options are complete. */
+	private Flux<ChatResponse> answer(Prompt request) {
+		byte[] body = ChatCompletionsRequest.body(JSON, request.getInstructions(), (OpenAiChatOptions) request.getOptions());
+		AtomicBoolean answering = new AtomicBoolean();
+		AtomicBoolean over = new AtomicBoolean();
+		Sinks.One<Boolean> done = Sinks.one();
+		Answer answer = new Answer();
+		return this.webClient.post()
+			.uri("chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(body)
+			.exchangeToFlux(OpenAiCompatibleChatModel::events)
+			.doOnNext((event) -> answering.set(true))
+			.retryWhen(Retry.backoff(this.maxRetries, FIRST_BACKOFF)
+				.maxBackoff(MAX_BACKOFF)
+				.filter((ex) -> !answering.get() && retryable(ex))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			// read on to the response's end after [DONE], so that its connection serves the next
+			.<Event>handle((event, sink) -> {
+				if (isDone(event) && over.compareAndSet(false, true)) {
+					done.tryEmitValue(true);
+				}
+				else if (!over.get()) {
+					sink.next(event);
+				}
+			})
+			.takeUntilOther(done.asMono().delayElement(AFTER_DONE))
+			.concatMapIterable(answer::responses)
+			.concatWith(Flux.defer(() -> Flux.fromIterable(answer.unfinishedCalls())));
+	}
+
+	/**
+	 * The answer's events, split from the received bytes (each buffer copied out and released at
+	 * once), or the endpoint's refusal as an exception.
+	 */
+	private static Flux<Event> events(ClientResponse response) {
 		if (!response.statusCode().is2xxSuccessful()) {
 			return response.createException().flatMapMany((ex) -> Mono.error(refusal(ex)));
 		}
-		return response.bodyToFlux(EVENTS).mapNotNull(ServerSentEvent::data);
+		ServerSentEventReader reader = new ServerSentEventReader(MAX_EVENT_BYTES);
+		return response.body(BodyExtractors.toDataBuffers())
+			.concatMapIterable(reader::read)
+			.concatWith(Flux.defer(() -> Flux.fromIterable(reader.finish())));
+	}
+
+	private static boolean isDone(Event event) {
+		return event.length() == DONE.length
+				&& Arrays.equals(event.bytes(), event.offset(), event.offset() + event.length(), DONE, 0, DONE.length);
 	}
 
 	/** The endpoint's refusal, saying what its error says. */
@@ -268,7 +347,33 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 		private WebClient.Builder webClient = WebClient.builder();
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private ChatModelObservationConvention observationConvention = DEFAULT_CONVENTION;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the registry that observes each request as Spring AI's chat models do
+		 * ({@code gen_ai.client.operation}); none by default.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the convention that names and tags the observations.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+			this.observationConvention = Objects.requireNonNull(observationConvention,
+					"observationConvention must not be null");
+			return this;
 		}
 
 		/**
@@ -297,7 +402,7 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 		 * @return the chat model
 		 */
 		public OpenAiCompatibleChatModel build() {
-			return new OpenAiCompatibleChatModel(this.options, this.webClient);
+			return new OpenAiCompatibleChatModel(this);
 		}
 
 	}
@@ -314,11 +419,14 @@ public final class OpenAiCompatibleChatModel implements ChatModel, AutoCloseable
 
 		private @Nullable String model;
 
-		List<ChatResponse> responses(String data) {
-			ChatCompletionChunk chunk = JSON.readValue(data, ChatCompletionChunk.class);
+		List<ChatResponse> responses(Event event) {
+			if (event.length() == 0) {
+				return List.of();
+			}
+			ChatCompletionChunk chunk = CHUNKS.readValue(event.bytes(), event.offset(), event.length());
 			if (chunk.error() != null) {
 				throw new IllegalStateException("The endpoint failed while answering: "
-						+ (StringUtils.hasText(chunk.error().message()) ? chunk.error().message() : data));
+						+ (StringUtils.hasText(chunk.error().message()) ? chunk.error().message() : event.text()));
 			}
 			if (chunk.id() != null) {
 				this.id = chunk.id();

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -22,6 +25,7 @@ import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.openai.OpenAiChatModel.ResponseFormat;
@@ -205,6 +209,66 @@ class OpenAiCompatibleChatModelTests extends SpringAiModelContractTests {
 			assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("tool_calls");
 			assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(19);
 			assertThat(response.getMetadata().getId()).isEqualTo("chatcmpl-1");
+		}
+	}
+
+	@Test
+	void readsEachAnswerToItsEndSoThatItsConnectionServesTheNext() {
+		AtomicInteger connections = new AtomicInteger();
+		DisposableServer endpoint = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.doOnChannelInit((observer, channel, address) -> connections.incrementAndGet())
+			.route((routes) -> routes.post("/v1/chat/completions", (request, response) -> request.receive()
+				.then()
+				.then(response.header("Content-Type", "text/event-stream")
+					.sendString(Flux.just("data: " + text("Hi").json() + "\n\n", "data: [DONE]\n\n"))
+					.then())))
+			.bindNow();
+		try (OpenAiCompatibleChatModel model = OpenAiCompatibleChatModel.builder()
+			.options(OpenAiChatOptions.builder().baseUrl("http://127.0.0.1:" + endpoint.port() + "/v1").build())
+			.build()) {
+			for (int i = 0; i < 20; i++) {
+				assertThat(joined(model.stream(new Prompt("Hi")).collectList().block())).isEqualTo("Hi");
+			}
+			// a connection goes back to the pool just after its answer completes: the next may be quicker
+			assertThat(connections.get()).as("connections for 20 answers one after another").isLessThanOrEqualTo(4);
+		}
+		finally {
+			endpoint.disposeNow();
+		}
+	}
+
+	@Test
+	void observesEachRequestAsSpringAisChatModelsDo() {
+		List<Observation.Context> stopped = new ArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
+		try (FakeChatCompletions provider = new FakeChatCompletions();
+				OpenAiCompatibleChatModel model = OpenAiCompatibleChatModel.builder()
+					.options(OpenAiChatOptions.builder().baseUrl(provider.baseUrl()).model("llama3.2").build())
+					.observationRegistry(registry)
+					.build()) {
+			provider.answer(text("Hel"), text("lo"), finish("stop"), usage(12, 2));
+			assertThat(joined(model.stream(new Prompt("Hi")).collectList().block())).isEqualTo("Hello");
+			assertThat(stopped).singleElement().isInstanceOfSatisfying(ChatModelObservationContext.class, (context) -> {
+				assertThat(context.getName()).isEqualTo("gen_ai.client.operation");
+				assertThat(context.getContextualName()).isEqualTo("chat llama3.2");
+				assertThat(context.getResponse().getResult().getOutput().getText()).isEqualTo("Hello");
+				assertThat(context.getResponse().getMetadata().getUsage().getTotalTokens()).isEqualTo(14);
+			});
 		}
 	}
 

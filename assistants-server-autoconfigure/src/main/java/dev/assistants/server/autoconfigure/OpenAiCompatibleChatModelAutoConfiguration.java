@@ -1,7 +1,9 @@
 package dev.assistants.server.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiAutoConfigurationUtil;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiAutoConfigurationUtil.ResolvedConnectionProperties;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiChatProperties;
@@ -44,7 +46,8 @@ public final class OpenAiCompatibleChatModelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAiCompatibleChatModel openAiCompatibleChatModel(OpenAiCommonProperties common, OpenAiChatProperties chat,
-			ObjectProvider<WebClient.Builder> webClient) {
+			ObjectProvider<WebClient.Builder> webClient, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ChatModelObservationConvention> observationConvention) {
 		ResolvedConnectionProperties connection = OpenAiAutoConfigurationUtil.resolveCommonProperties(common, chat);
 		if (connection.isMicrosoftFoundry() || connection.isGitHubModels() || connection.getCredential() != null) {
 			throw new IllegalStateException(CHAT_MODEL + "=" + OPENAI_COMPATIBLE + " authenticates with an API key only: "
@@ -61,10 +64,12 @@ public final class OpenAiCompatibleChatModelAutoConfiguration {
 			.timeout(connection.getTimeout())
 			.maxRetries(connection.getMaxRetries())
 			.build();
-		return OpenAiCompatibleChatModel.builder()
+		OpenAiCompatibleChatModel.Builder builder = OpenAiCompatibleChatModel.builder()
 			.options(options)
 			.webClientBuilder(webClient.getIfAvailable(WebClient::builder))
-			.build();
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		observationConvention.ifAvailable(builder::observationConvention);
+		return builder.build();
 	}
 
 }

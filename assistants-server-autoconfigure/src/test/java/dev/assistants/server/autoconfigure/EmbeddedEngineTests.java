@@ -42,7 +42,10 @@ class EmbeddedEngineTests {
 	void servesTheApiBesideTheApplicationsOwnRoutesWithItsOwnKeysAndStore() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamApplication.class)
 			.web(WebApplicationType.REACTIVE)
-			.properties("server.port=0", "server.address=127.0.0.1")
+			// Spring AI's OpenAI module is on this module's test class path, without keys: its models off
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.ai.model.chat=none",
+					"spring.ai.model.embedding=none", "spring.ai.model.image=none", "spring.ai.model.audio.speech=none",
+					"spring.ai.model.audio.transcription=none", "spring.ai.model.moderation=none")
 			.run()) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			assertThat(context.getBean(AssistantsStore.class)).isSameAs(context.getBean("teamStore"));
