@@ -38,6 +38,7 @@ import dev.assistants.engine.model.ModelOutput.FinishReason;
 import dev.assistants.engine.model.ModelOutput.TextDelta;
 import dev.assistants.engine.model.ModelOutput.TokenUsage;
 import dev.assistants.engine.model.ModelRequest;
+import dev.assistants.model.springai.OpenAiCompatibleChatModel;
 import dev.assistants.model.springai.SpringAiModel;
 import dev.assistants.store.memory.InMemoryStore;
 
@@ -45,7 +46,8 @@ import dev.assistants.store.memory.InMemoryStore;
  * What the Assistants server adds to a model's stream. {@code raw}, the floor: the model's own Chat
  * Completions stream read by a bare client. {@code assistants}: the same tokens as a run's
  * {@code thread.message.delta} events, through the engine on the in-memory store and Spring AI's
- * OpenAI client. {@code engine}: the engine alone, its model a function that gives the tokens
+ * OpenAI client; {@code openai-compatible}: the same through the server's default chat model,
+ * {@code OpenAiCompatibleChatModel}. {@code engine}: the engine alone, its model a function that gives the tokens
  * without any HTTP, which parts the engine's cost from Spring AI's. The model's endpoint runs in a
  * process of its own; the benchmark's process holds the bare client and the server.
  * {@code firstToken} reads a stream of one token (a whole run, so nothing runs on in the background);
@@ -56,7 +58,7 @@ import dev.assistants.store.memory.InMemoryStore;
 @Measurement(iterations = 10, time = 1)
 public class ModelStreamBenchmarks {
 
-	@Param({ "raw", "engine", "assistants" })
+	@Param({ "raw", "engine", "assistants", "openai-compatible" })
 	public String client;
 
 	private ServerProcess model;
@@ -86,10 +88,16 @@ public class ModelStreamBenchmarks {
 			this.manyTokens = chatRequest("fake");
 			return;
 		}
-		AssistantModel assistantModel = this.client.equals("engine") ? ModelStreamBenchmarks::tokens
-				: new SpringAiModel(OpenAiChatModel.builder()
-					.options(OpenAiChatOptions.builder().baseUrl(this.model.baseUrl()).apiKey("sk-benchmark").maxRetries(0).build())
-					.build());
+		OpenAiChatOptions options = OpenAiChatOptions.builder()
+			.baseUrl(this.model.baseUrl())
+			.apiKey("sk-benchmark")
+			.maxRetries(0)
+			.build();
+		AssistantModel assistantModel = switch (this.client) {
+			case "engine" -> ModelStreamBenchmarks::tokens;
+			case "openai-compatible" -> new SpringAiModel(OpenAiCompatibleChatModel.builder().options(options).build());
+			default -> new SpringAiModel(OpenAiChatModel.builder().options(options).build());
+		};
 		this.engine = AssistantsEngine.builder(new InMemoryStore(), assistantModel).build();
 		this.server = HttpServer.create()
 			.host("127.0.0.1")

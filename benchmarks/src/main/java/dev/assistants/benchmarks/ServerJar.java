@@ -3,6 +3,7 @@ package dev.assistants.benchmarks;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,12 @@ final class ServerJar implements AutoCloseable {
 
 	/** Where {@code ./mvnw package} puts the server's executable jar. */
 	static final Path JAR = Path.of("assistants-server/target/assistants-server-0.1.0-SNAPSHOT.jar");
+
+	/**
+	 * The system property whose value, split at spaces, is added to the server's JVM options (for
+	 * example {@code -XX:StartFlightRecording=filename=server.jfr} to profile it).
+	 */
+	static final String JVM_OPTIONS = "benchmarks.server.jvm-options";
 
 	private static final Pattern USED_HEAP = Pattern.compile("used (\\d+)K");
 
@@ -65,14 +72,48 @@ final class ServerJar implements AutoCloseable {
 			throw new IllegalStateException("No server jar at " + JAR.toAbsolutePath() + ": build it first (./mvnw -B -q "
 					+ "-pl benchmarks,assistants-server -am package -DskipTests), from the project's root");
 		}
-		List<String> command = new ArrayList<>(List.of(java("java"), "-Xmx1g", "-jar", JAR.toString(),
-				"--server.port=" + port, "--logging.level.root=WARN"));
+		List<String> command = new ArrayList<>(List.of(java("java"), "-Xmx1g"));
+		String options = System.getProperty(JVM_OPTIONS, "");
+		if (!options.isBlank()) {
+			command.addAll(List.of(options.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
 		command.addAll(arguments);
 		return command;
 	}
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port + "/v1";
+	}
+
+	/** A port free on this machine now. */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The server's live threads, as Linux counts them. */
+	int threads() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
+				if (line.startsWith("Threads:")) {
+					return Integer.parseInt(line.substring("Threads:".length()).trim());
+				}
+			}
+			throw new IllegalStateException("/proc does not count the server's threads");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The CPU time the server's process has taken so far. */
+	Duration cpu() {
+		return this.process.toHandle().info().totalCpuDuration().orElseThrow();
 	}
 
 	/** The heap the server's objects take after a full collection, in bytes. */

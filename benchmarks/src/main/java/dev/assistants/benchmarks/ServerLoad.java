@@ -1,7 +1,5 @@
 package dev.assistants.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -109,14 +107,14 @@ public final class ServerLoad {
 
 	private void run() throws Exception {
 		List<String> rows = new ArrayList<>();
-		try (ServerJar first = new ServerJar(freePort(), this.database)) {
+		try (ServerJar first = new ServerJar(ServerJar.freePort(), this.database)) {
 			createWorkload(first.baseUrl());
 			rows.addAll(calls("1 instance", List.of(first.baseUrl())));
-			try (ServerJar second = new ServerJar(freePort(), this.database)) {
+			try (ServerJar second = new ServerJar(ServerJar.freePort(), this.database)) {
 				rows.addAll(calls("2 instances", List.of(first.baseUrl(), second.baseUrl())));
 			}
 		}
-		try (ServerJar bare = ServerJar.bare(freePort(), this.jdbcUrl)) {
+		try (ServerJar bare = ServerJar.bare(ServerJar.freePort(), this.jdbcUrl)) {
 			rows.addAll(bareCalls(bare.baseUrl()));
 		}
 		rows.addAll(floor());
@@ -267,7 +265,7 @@ public final class ServerLoad {
 				"--spring.ai.openai.max-retries=0"));
 		List<Disposable> streams = new ArrayList<>();
 		AtomicReference<@Nullable Throwable> failed = new AtomicReference<>();
-		try (ServerJar server = new ServerJar(freePort(), arguments)) {
+		try (ServerJar server = new ServerJar(ServerJar.freePort(), arguments)) {
 			long before = server.heapAfterGc();
 			CountDownLatch open = new CountDownLatch(STREAMS);
 			for (int i = 0; i < STREAMS; i++) {
@@ -402,15 +400,6 @@ public final class ServerLoad {
 		String row = "| " + operation + " | " + where + " | " + summary.row() + " |";
 		System.out.println(row);
 		return row;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
