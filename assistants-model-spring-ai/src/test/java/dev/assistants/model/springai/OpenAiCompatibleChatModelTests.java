@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
@@ -241,7 +242,7 @@ class OpenAiCompatibleChatModelTests extends SpringAiModelContractTests {
 
 	@Test
 	void observesEachRequestAsSpringAisChatModelsDo() {
-		List<Observation.Context> stopped = new ArrayList<>();
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ObservationHandler<>() {
 
@@ -263,12 +264,14 @@ class OpenAiCompatibleChatModelTests extends SpringAiModelContractTests {
 					.build()) {
 			provider.answer(text("Hel"), text("lo"), finish("stop"), usage(12, 2));
 			assertThat(joined(model.stream(new Prompt("Hi")).collectList().block())).isEqualTo("Hello");
-			assertThat(stopped).singleElement().isInstanceOfSatisfying(ChatModelObservationContext.class, (context) -> {
-				assertThat(context.getName()).isEqualTo("gen_ai.client.operation");
-				assertThat(context.getContextualName()).isEqualTo("chat llama3.2");
-				assertThat(context.getResponse().getResult().getOutput().getText()).isEqualTo("Hello");
-				assertThat(context.getResponse().getMetadata().getUsage().getTotalTokens()).isEqualTo(14);
-			});
+			// the observation stops once the stream has completed
+			Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stopped).singleElement()
+				.isInstanceOfSatisfying(ChatModelObservationContext.class, (context) -> {
+					assertThat(context.getName()).isEqualTo("gen_ai.client.operation");
+					assertThat(context.getContextualName()).isEqualTo("chat llama3.2");
+					assertThat(context.getResponse().getResult().getOutput().getText()).isEqualTo("Hello");
+					assertThat(context.getResponse().getMetadata().getUsage().getTotalTokens()).isEqualTo(14);
+				}));
 		}
 	}
 
