@@ -43,6 +43,7 @@ import dev.assistants.engine.model.ModelRequest;
 import dev.assistants.engine.store.AssistantsStore;
 import dev.assistants.engine.store.ObjectKind;
 import dev.assistants.engine.store.Scope;
+import dev.assistants.engine.store.StoreTransaction;
 
 /**
  * Executes runs: from {@code queued} through the model's turn until the run stops (it requires
@@ -131,9 +132,7 @@ final class RunExecutor {
 	Flux<RunEvent> execute(RunRef ref, boolean streamed, @Nullable Observation request) {
 		Execution execution = new Execution();
 		this.executions.put(ref.runId(), execution);
-		Duration pause = streamed ? Duration.ZERO : this.pause.get();
-		Flux<RunEvent> events = this.observer.observe(ref, request, Flux
-			.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref))))
+		Flux<RunEvent> events = this.observer.observe(ref, request, (streamed ? startAndTurn(ref) : pacedStartAndTurn(ref))
 			.takeUntilOther(execution.interrupted.asMono())
 			.concatWith(Flux.defer(execution::finish))
 			.onErrorResume((ex) -> failed(ref, ex))
@@ -178,8 +177,22 @@ final class RunExecutor {
 		}
 	}
 
-	private Flux<RunEvent> turn(RunRef ref) {
-		return turn(ref, 1);
+	/**
+	 * A streamed run started and its model's first turn read in one transaction, so that its model
+	 * call waits for one connection to the store, not two.
+	 */
+	private Flux<RunEvent> startAndTurn(RunRef ref) {
+		return Mono.fromCallable(() -> this.store.inTransaction((tx) -> new Started(this.lifecycle.start(tx, ref),
+				request(tx, ref))))
+			.subscribeOn(this.scheduler)
+			.flatMapMany((started) -> Flux.fromIterable(started.events())
+				.concatWith((started.request() != null) ? turn(ref, 1, started.request()) : Flux.empty()));
+	}
+
+	/** A run for clients that poll, started and then answered, with a pause before each. */
+	private Flux<RunEvent> pacedStartAndTurn(RunRef ref) {
+		Duration pause = this.pause.get();
+		return Flux.concat(later(pause, () -> this.lifecycle.start(ref)), later(pause, Flux.defer(() -> turn(ref, 1))));
 	}
 
 	/**
@@ -192,23 +205,28 @@ final class RunExecutor {
 			return inStore(() -> this.lifecycle.fail(ref, LastErrorCode.SERVER_ERROR, "The model searched files or ran "
 					+ "code " + MAX_TOOL_TURNS + " turns in a row without answering."));
 		}
-		return Mono.fromCallable(() -> request(ref)).subscribeOn(this.scheduler).flatMapMany((request) -> {
-			Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
-					this::inStore,
-					new Turn.ServerTools(FileSearchCalls.enabled(request) ? this.fileSearch : null,
-							CodeInterpreterCalls.enabled(request) ? this.codeInterpreter : null),
-					new Turn.Before(FileSearchCalls.results(request.steps()).stream().map((result) -> result.fileId()).toList(),
-							request.codeOutputFiles(), imagesSinceLastMessage(request.steps())));
-			// the timeout sees the model's outputs as they come, however long writing each one takes
-			return this.observer.turn(request, withImageFiles(ref, request).flatMapMany(this.model::respond)
-				.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
-						"The model did not answer within " + this.modelTimeout.toMillis() + " ms."))))
-				.onBackpressureBuffer()
-				.concatMap(turn::apply)
-				.concatWith(Flux.defer(turn::end))
-				.onErrorResume(ModelException.class, turn::fail)
-				.concatWith(Flux.defer(() -> turn.continues() ? turn(ref, number + 1) : Flux.empty()));
-		});
+		return Mono.fromCallable(() -> this.store.inTransaction((tx) -> request(tx, ref)))
+			.subscribeOn(this.scheduler)
+			.flatMapMany((request) -> turn(ref, number, request));
+	}
+
+	/** A turn of the model on what it needs, read. */
+	private Flux<RunEvent> turn(RunRef ref, int number, ModelRequest request) {
+		Turn turn = new Turn(ref, request.run().assistantId(), this.store, this.objects, this.threads, this.lifecycle,
+				this::inStore,
+				new Turn.ServerTools(FileSearchCalls.enabled(request) ? this.fileSearch : null,
+						CodeInterpreterCalls.enabled(request) ? this.codeInterpreter : null),
+				new Turn.Before(FileSearchCalls.results(request.steps()).stream().map((result) -> result.fileId()).toList(),
+						request.codeOutputFiles(), imagesSinceLastMessage(request.steps())));
+		// the timeout sees the model's outputs as they come, however long writing each one takes
+		return this.observer.turn(request, withImageFiles(ref, request).flatMapMany(this.model::respond)
+			.timeout(this.modelTimeout, Flux.error(() -> new ModelException(LastErrorCode.SERVER_ERROR,
+					"The model did not answer within " + this.modelTimeout.toMillis() + " ms."))))
+			.onBackpressureBuffer()
+			.concatMap(turn::apply)
+			.concatWith(Flux.defer(turn::end))
+			.onErrorResume(ModelException.class, turn::fail)
+			.concatWith(Flux.defer(() -> turn.continues() ? turn(ref, number + 1) : Flux.empty()));
 	}
 
 	/**
@@ -229,8 +247,8 @@ final class RunExecutor {
 	}
 
 	/** What the model needs for its turn, or nothing if the run is no longer in progress. */
-	private @Nullable ModelRequest request(RunRef ref) {
-		return this.store.inTransaction((tx) -> tx.find(ObjectKind.RUN, ref.project(), ref.runId())
+	private @Nullable ModelRequest request(StoreTransaction tx, RunRef ref) {
+		return tx.find(ObjectKind.RUN, ref.project(), ref.runId())
 			.filter((run) -> RunStatus.IN_PROGRESS.value().equals(ApiObjects.status(run)))
 			.map((run) -> {
 				Scope runScope = Scope.run(ref.threadId(), ref.runId());
@@ -244,7 +262,7 @@ final class RunExecutor {
 						steps.stream().map((step) -> read(step, RunStepObject.class)).toList(), Map.of(),
 						codeOutputFiles(steps));
 			})
-			.orElse(null));
+			.orElse(null);
 	}
 
 	/** The files the run's code wrote, which its latest step of code calls keeps. */
@@ -316,6 +334,16 @@ final class RunExecutor {
 
 	private static Flux<RunEvent> later(Duration pause, Flux<RunEvent> work) {
 		return pause.isZero() ? work : Mono.delay(pause).thenMany(work);
+	}
+
+	/**
+	 * A run just started: its events, and what its model needs for the first turn (nothing if the
+	 * run is not in progress).
+	 *
+	 * @param events the events of the start
+	 * @param request what the model needs
+	 */
+	private record Started(List<RunEvent> events, @Nullable ModelRequest request) {
 	}
 
 	/**

@@ -38,16 +38,19 @@ final class RunLifecycle {
 
 	/** {@code queued} to {@code in_progress}. */
 	List<RunEvent> start(RunRef ref) {
-		return this.store.inTransaction((tx) -> lock(tx, ref).filter((run) -> "queued".equals(ApiObjects.status(run)))
-			.map((run) -> {
-				run.put("status", "in_progress");
-				if (run.path("started_at").isNull()) {
-					run.put("started_at", this.objects.now());
-				}
-				tx.update(ObjectKind.RUN, ref.project(), run);
-				return List.of(RunEvent.of("thread.run.in_progress", run));
-			})
-			.orElse(List.of()));
+		return this.store.inTransaction((tx) -> start(tx, ref));
+	}
+
+	/** {@code queued} to {@code in_progress}, in the caller's transaction. */
+	List<RunEvent> start(StoreTransaction tx, RunRef ref) {
+		return lock(tx, ref).filter((run) -> "queued".equals(ApiObjects.status(run))).map((run) -> {
+			run.put("status", "in_progress");
+			if (run.path("started_at").isNull()) {
+				run.put("started_at", this.objects.now());
+			}
+			tx.update(ObjectKind.RUN, ref.project(), run);
+			return List.of(RunEvent.of("thread.run.in_progress", run));
+		}).orElse(List.of());
 	}
 
 	/** {@code cancelling} to {@code cancelled}, as a server does a moment after the request. */
