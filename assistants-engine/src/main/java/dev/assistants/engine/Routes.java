@@ -28,6 +28,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -49,8 +50,6 @@ import org.springframework.web.util.DisconnectedClientHelper;
 final class Routes {
 
 	private static final Log logger = LogFactory.getLog(Routes.class);
-
-	private static final String BASE_PATH = "/v1";
 
 	/** Where the console's own API is: what the Assistants API lacks for a console (listing threads and runs). */
 	static final String CONSOLE_PATH = "/console/api";
@@ -101,98 +100,97 @@ final class Routes {
 	}
 
 	RouterFunction<ServerResponse> routerFunction() {
+		// flat, not nested under /v1: a nested route parses and merges path patterns on every request
 		return RouterFunctions.route()
-			.path(BASE_PATH, (api) -> api
-				.GET("/assistants", json((call) -> this.assistants.list(call.project(), call.query())))
-				.POST("/assistants", json((call) -> this.assistants.create(call.project(), call.body())))
-				.GET("/assistants/{assistant_id}",
-						json((call) -> this.assistants.get(call.project(), call.param("assistant_id"))))
-				.POST("/assistants/{assistant_id}", json((call) -> this.assistants.modify(call.project(),
-						call.param("assistant_id"), call.body())))
-				.DELETE("/assistants/{assistant_id}",
-						json((call) -> this.assistants.delete(call.project(), call.param("assistant_id"))))
-				.POST("/threads", json((call) -> this.threads.create(call.project(), call.body())))
-				.POST("/threads/runs", run((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
-				.GET("/threads/{thread_id}", json((call) -> this.threads.get(call.project(), call.param("thread_id"))))
-				.POST("/threads/{thread_id}",
-						json((call) -> this.threads.modify(call.project(), call.param("thread_id"), call.body())))
-				.DELETE("/threads/{thread_id}",
-						json((call) -> this.threads.delete(call.project(), call.param("thread_id"))))
-				.GET("/threads/{thread_id}/messages", json((call) -> this.threads.listMessages(call.project(),
-						call.param("thread_id"), call.query())))
-				.POST("/threads/{thread_id}/messages", json((call) -> this.threads.createMessage(call.project(),
-						call.param("thread_id"), call.body())))
-				.GET("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
-					.getMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
-				.POST("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads.modifyMessage(
-						call.project(), call.param("thread_id"), call.param("message_id"), call.body())))
-				.DELETE("/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
-					.deleteMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
-				.GET("/threads/{thread_id}/runs",
-						json((call) -> this.runs.list(call.project(), call.param("thread_id"), call.query())))
-				.POST("/threads/{thread_id}/runs", run((call) -> this.runs.create(call.project(),
-						call.param("thread_id"), call.body())))
-				.GET("/threads/{thread_id}/runs/{run_id}",
-						json((call) -> this.runs.get(call.project(), call.param("thread_id"), call.param("run_id"))))
-				.POST("/threads/{thread_id}/runs/{run_id}", json((call) -> this.runs.modify(call.project(),
-						call.param("thread_id"), call.param("run_id"), call.body())))
-				.POST("/threads/{thread_id}/runs/{run_id}/cancel", json(this::cancel))
-				.POST("/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", run((call) -> this.runs
-					.submitToolOutputs(call.project(), call.param("thread_id"), call.param("run_id"), call.body())))
-				.GET("/threads/{thread_id}/runs/{run_id}/steps", json((call) -> this.runs.listSteps(call.project(),
-						call.param("thread_id"), call.param("run_id"), call.query(), call.resultContents())))
-				.GET("/threads/{thread_id}/runs/{run_id}/steps/{step_id}", json((call) -> this.runs.getStep(
-						call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"),
-						call.resultContents())))
-				.POST("/files", multipart((call, parts) -> this.files.create(call.project(), parts)))
-				.GET("/files", json((call) -> this.files.list(call.project(), call.query())))
-				.GET("/files/{file_id}", json((call) -> this.files.get(call.project(), call.param("file_id"))))
-				.DELETE("/files/{file_id}", async((call) -> this.files.delete(call.project(), call.param("file_id"))))
-				.GET("/files/{file_id}/content", this::fileContent)
-				.POST("/uploads", json((call) -> this.uploads.create(call.project(), call.body())))
-				.POST("/uploads/{upload_id}/parts", multipart((call, parts) -> this.uploads.addPart(call.project(),
-						call.param("upload_id"), parts)))
-				.POST("/uploads/{upload_id}/complete", async((call) -> this.uploads.complete(call.project(),
-						call.param("upload_id"), call.body())))
-				.POST("/uploads/{upload_id}/cancel",
-						async((call) -> this.uploads.cancel(call.project(), call.param("upload_id"))))
-				.GET("/vector_stores", json((call) -> this.vectorStores.list(call.project(), call.query())))
-				.POST("/vector_stores", json((call) -> this.vectorStores.create(call.project(), call.body())))
-				.GET("/vector_stores/{vector_store_id}",
-						json((call) -> this.vectorStores.get(call.project(), call.param("vector_store_id"))))
-				.POST("/vector_stores/{vector_store_id}", json((call) -> this.vectorStores.modify(call.project(),
-						call.param("vector_store_id"), call.body())))
-				.DELETE("/vector_stores/{vector_store_id}",
-						json((call) -> this.vectorStores.delete(call.project(), call.param("vector_store_id"))))
-				.POST("/vector_stores/{vector_store_id}/search", json((call) -> this.vectorStores
-					.search(call.project(), call.param("vector_store_id"), call.body())))
-				.GET("/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
-					.listFiles(call.project(), call.param("vector_store_id"), call.query())))
-				.POST("/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
-					.createFile(call.project(), call.param("vector_store_id"), call.body())))
-				.GET("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
-					.getFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
-				.POST("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
-					.updateFileAttributes(call.project(), call.param("vector_store_id"), call.param("file_id"),
-							call.body())))
-				.DELETE("/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
-					.deleteFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
-				.GET("/vector_stores/{vector_store_id}/files/{file_id}/content", json((call) -> this.vectorStores
-					.fileContent(call.project(), call.param("vector_store_id"), call.param("file_id"))))
-				.POST("/vector_stores/{vector_store_id}/file_batches", json((call) -> this.vectorStores
-					.createBatch(call.project(), call.param("vector_store_id"), call.body())))
-				.GET("/vector_stores/{vector_store_id}/file_batches/{batch_id}", json((call) -> this.vectorStores
-					.getBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
-				.POST("/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel", json((call) -> this.vectorStores
-					.cancelBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
-				.GET("/vector_stores/{vector_store_id}/file_batches/{batch_id}/files", json((call) -> this.vectorStores
-					.listBatchFiles(call.project(), call.param("vector_store_id"), call.param("batch_id"),
-							call.query())))
-				.route(RequestPredicates.all(), (request) -> error(new ApiException(404,
-						"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request)))
-			.path(CONSOLE_PATH, (console) -> console
-				.GET("/threads", json((call) -> this.threads.list(call.project(), call.query())))
-				.GET("/runs", json((call) -> this.runs.listAll(call.project(), call.query()))))
+			.GET("/v1/assistants", json((call) -> this.assistants.list(call.project(), call.query())))
+			.POST("/v1/assistants", json((call) -> this.assistants.create(call.project(), call.body())))
+			.GET("/v1/assistants/{assistant_id}",
+					json((call) -> this.assistants.get(call.project(), call.param("assistant_id"))))
+			.POST("/v1/assistants/{assistant_id}", json((call) -> this.assistants.modify(call.project(),
+					call.param("assistant_id"), call.body())))
+			.DELETE("/v1/assistants/{assistant_id}",
+					json((call) -> this.assistants.delete(call.project(), call.param("assistant_id"))))
+			.POST("/v1/threads", json((call) -> this.threads.create(call.project(), call.body())))
+			.POST("/v1/threads/runs", run((call) -> this.runs.createThreadAndRun(call.project(), call.body())))
+			.GET("/v1/threads/{thread_id}", json((call) -> this.threads.get(call.project(), call.param("thread_id"))))
+			.POST("/v1/threads/{thread_id}",
+					json((call) -> this.threads.modify(call.project(), call.param("thread_id"), call.body())))
+			.DELETE("/v1/threads/{thread_id}",
+					json((call) -> this.threads.delete(call.project(), call.param("thread_id"))))
+			.GET("/v1/threads/{thread_id}/messages", json((call) -> this.threads.listMessages(call.project(),
+					call.param("thread_id"), call.query())))
+			.POST("/v1/threads/{thread_id}/messages", json((call) -> this.threads.createMessage(call.project(),
+					call.param("thread_id"), call.body())))
+			.GET("/v1/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
+				.getMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
+			.POST("/v1/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads.modifyMessage(
+					call.project(), call.param("thread_id"), call.param("message_id"), call.body())))
+			.DELETE("/v1/threads/{thread_id}/messages/{message_id}", json((call) -> this.threads
+				.deleteMessage(call.project(), call.param("thread_id"), call.param("message_id"))))
+			.GET("/v1/threads/{thread_id}/runs",
+					json((call) -> this.runs.list(call.project(), call.param("thread_id"), call.query())))
+			.POST("/v1/threads/{thread_id}/runs", run((call) -> this.runs.create(call.project(),
+					call.param("thread_id"), call.body())))
+			.GET("/v1/threads/{thread_id}/runs/{run_id}",
+					json((call) -> this.runs.get(call.project(), call.param("thread_id"), call.param("run_id"))))
+			.POST("/v1/threads/{thread_id}/runs/{run_id}", json((call) -> this.runs.modify(call.project(),
+					call.param("thread_id"), call.param("run_id"), call.body())))
+			.POST("/v1/threads/{thread_id}/runs/{run_id}/cancel", json(this::cancel))
+			.POST("/v1/threads/{thread_id}/runs/{run_id}/submit_tool_outputs", run((call) -> this.runs
+				.submitToolOutputs(call.project(), call.param("thread_id"), call.param("run_id"), call.body())))
+			.GET("/v1/threads/{thread_id}/runs/{run_id}/steps", json((call) -> this.runs.listSteps(call.project(),
+					call.param("thread_id"), call.param("run_id"), call.query(), call.resultContents())))
+			.GET("/v1/threads/{thread_id}/runs/{run_id}/steps/{step_id}", json((call) -> this.runs.getStep(
+					call.project(), call.param("thread_id"), call.param("run_id"), call.param("step_id"),
+					call.resultContents())))
+			.POST("/v1/files", multipart((call, parts) -> this.files.create(call.project(), parts)))
+			.GET("/v1/files", json((call) -> this.files.list(call.project(), call.query())))
+			.GET("/v1/files/{file_id}", json((call) -> this.files.get(call.project(), call.param("file_id"))))
+			.DELETE("/v1/files/{file_id}", async((call) -> this.files.delete(call.project(), call.param("file_id"))))
+			.GET("/v1/files/{file_id}/content", this::fileContent)
+			.POST("/v1/uploads", json((call) -> this.uploads.create(call.project(), call.body())))
+			.POST("/v1/uploads/{upload_id}/parts", multipart((call, parts) -> this.uploads.addPart(call.project(),
+					call.param("upload_id"), parts)))
+			.POST("/v1/uploads/{upload_id}/complete", async((call) -> this.uploads.complete(call.project(),
+					call.param("upload_id"), call.body())))
+			.POST("/v1/uploads/{upload_id}/cancel",
+					async((call) -> this.uploads.cancel(call.project(), call.param("upload_id"))))
+			.GET("/v1/vector_stores", json((call) -> this.vectorStores.list(call.project(), call.query())))
+			.POST("/v1/vector_stores", json((call) -> this.vectorStores.create(call.project(), call.body())))
+			.GET("/v1/vector_stores/{vector_store_id}",
+					json((call) -> this.vectorStores.get(call.project(), call.param("vector_store_id"))))
+			.POST("/v1/vector_stores/{vector_store_id}", json((call) -> this.vectorStores.modify(call.project(),
+					call.param("vector_store_id"), call.body())))
+			.DELETE("/v1/vector_stores/{vector_store_id}",
+					json((call) -> this.vectorStores.delete(call.project(), call.param("vector_store_id"))))
+			.POST("/v1/vector_stores/{vector_store_id}/search", json((call) -> this.vectorStores
+				.search(call.project(), call.param("vector_store_id"), call.body())))
+			.GET("/v1/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
+				.listFiles(call.project(), call.param("vector_store_id"), call.query())))
+			.POST("/v1/vector_stores/{vector_store_id}/files", json((call) -> this.vectorStores
+				.createFile(call.project(), call.param("vector_store_id"), call.body())))
+			.GET("/v1/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+				.getFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+			.POST("/v1/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+				.updateFileAttributes(call.project(), call.param("vector_store_id"), call.param("file_id"),
+						call.body())))
+			.DELETE("/v1/vector_stores/{vector_store_id}/files/{file_id}", json((call) -> this.vectorStores
+				.deleteFile(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+			.GET("/v1/vector_stores/{vector_store_id}/files/{file_id}/content", json((call) -> this.vectorStores
+				.fileContent(call.project(), call.param("vector_store_id"), call.param("file_id"))))
+			.POST("/v1/vector_stores/{vector_store_id}/file_batches", json((call) -> this.vectorStores
+				.createBatch(call.project(), call.param("vector_store_id"), call.body())))
+			.GET("/v1/vector_stores/{vector_store_id}/file_batches/{batch_id}", json((call) -> this.vectorStores
+				.getBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
+			.POST("/v1/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel", json((call) -> this.vectorStores
+				.cancelBatch(call.project(), call.param("vector_store_id"), call.param("batch_id"))))
+			.GET("/v1/vector_stores/{vector_store_id}/file_batches/{batch_id}/files", json((call) -> this.vectorStores
+				.listBatchFiles(call.project(), call.param("vector_store_id"), call.param("batch_id"),
+						call.query())))
+			.GET(CONSOLE_PATH + "/threads", json((call) -> this.threads.list(call.project(), call.query())))
+			.GET(CONSOLE_PATH + "/runs", json((call) -> this.runs.listAll(call.project(), call.query())))
+			.route(RequestPredicates.path("/v1/**"), (request) -> error(new ApiException(404,
+					"Invalid URL (" + request.method() + " " + request.path() + ")", null, null), request))
 			.build();
 	}
 
@@ -323,6 +321,10 @@ final class Routes {
 	 * and at most the request size.
 	 */
 	private Mono<Call> call(ServerRequest request) {
+		if (request.method() == HttpMethod.GET || request.method() == HttpMethod.DELETE) {
+			// no operation reads the body of these
+			return caller(request).map((caller) -> new Call(request, caller.project(), ""));
+		}
 		return caller(request)
 			.flatMap((caller) -> DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
 				.map(Routes::utf8)

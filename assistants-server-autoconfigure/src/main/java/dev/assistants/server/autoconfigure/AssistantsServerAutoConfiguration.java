@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.server.WebFilter;
 
 import dev.assistants.engine.ApiKeys;
@@ -127,10 +127,19 @@ public final class AssistantsServerAutoConfiguration {
 		return new RateLimits(properties);
 	}
 
+	/**
+	 * The API's routes, looked up before any other handler mapping: Actuator's endpoints are
+	 * otherwise looked up first (their mapping's order is -100), and matching every API request
+	 * against them parsed its {@code Accept} header for nothing (a tenth of the server's CPU time for
+	 * a get run).
+	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "assistantsRoutes")
-	RouterFunction<ServerResponse> assistantsRoutes(AssistantsEngine engine) {
-		return engine.routerFunction();
+	RouterFunctionMapping assistantsRoutes(AssistantsEngine engine, ObjectProvider<ServerCodecConfigurer> codecs) {
+		RouterFunctionMapping routes = new RouterFunctionMapping(engine.routerFunction());
+		codecs.ifAvailable((configurer) -> routes.setMessageReaders(configurer.getReaders()));
+		routes.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return routes;
 	}
 
 	/** Runs that a stopped server left under way are picked up once the server has started. */

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.server.WebFilter;
 
 import dev.assistants.engine.ApiCaller;
@@ -59,6 +61,9 @@ class AssistantsServerAutoConfigurationTests {
 			assertThat(context.getBean(ApiKeys.class).caller(null)).isEqualTo(new ApiCaller("default", "any"));
 			assertThat(context.getBean("assistantsCallerFilter", WebFilter.class))
 				.isSameAs(context.getBean(AssistantsEngine.class).callerFilter());
+			// before Actuator's endpoints (-100), which would otherwise be matched against every API request
+			assertThat(context.getBean("assistantsRoutes", RouterFunctionMapping.class).getOrder())
+				.isEqualTo(Ordered.HIGHEST_PRECEDENCE);
 		});
 	}
 
