@@ -51,6 +51,12 @@ interface BenchmarkClient extends AutoCloseable {
 	@Override
 	void close();
 
+	/**
+	 * The connections each Reactor Netty client may open: more than {@link OpenStreamsHeap} holds
+	 * open at once, so that no stream waits for a connection.
+	 */
+	int MAX_CONNECTIONS = 1_024;
+
 	static BenchmarkClient create(String name, String baseUrl) {
 		return switch (name) {
 			case "assistants" -> new Assistants(baseUrl);
@@ -67,7 +73,11 @@ interface BenchmarkClient extends AutoCloseable {
 		private final AssistantsTemplate client;
 
 		Assistants(String baseUrl) {
-			this.client = AssistantsTemplate.builder().baseUrl(baseUrl).apiKey("sk-bench").build();
+			this.client = AssistantsTemplate.builder()
+				.baseUrl(baseUrl)
+				.apiKey("sk-bench")
+				.maxConnections(MAX_CONNECTIONS)
+				.build();
 		}
 
 		@Override
@@ -112,7 +122,7 @@ interface BenchmarkClient extends AutoCloseable {
 		private final JsonMapper json = AssistantsJson.createMapper();
 
 		private final ConnectionProvider connections = ConnectionProvider.builder("raw")
-			.maxConnections(100)
+			.maxConnections(MAX_CONNECTIONS)
 			.pendingAcquireMaxCount(-1)
 			.build();
 
@@ -211,7 +221,7 @@ interface BenchmarkClient extends AutoCloseable {
 		private final JsonMapper json = AssistantsJson.createMapper();
 
 		private final ConnectionProvider connections = ConnectionProvider.builder("webclient")
-			.maxConnections(100)
+			.maxConnections(MAX_CONNECTIONS)
 			.pendingAcquireMaxCount(-1)
 			.build();
 

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -63,9 +65,19 @@ final class BenchmarkServer implements AutoCloseable {
 	/** The thread whose run streams three events, as a run answered at once does. */
 	static final String SHORT_RUN = "thread_short";
 
+	/**
+	 * The thread whose run streams its first {@value #HELD_RUN_EVENTS} events and then holds the
+	 * stream open, as a run waiting for its model does.
+	 */
+	static final String HELD_RUN = "thread_held";
+
+	static final int HELD_RUN_EVENTS = 2;
+
 	private static final byte[] STREAM = stream().getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] SHORT_STREAM = shortStream().getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] HELD_STREAM = heldStream().getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] MODEL_STREAM = modelStream(MODEL_TOKENS).getBytes(StandardCharsets.UTF_8);
 
@@ -84,8 +96,7 @@ final class BenchmarkServer implements AutoCloseable {
 						(request, response) -> request.receive().then(Mono.from(json(response, MESSAGE))))
 				.post("/v1/threads/{threadId}/runs", (request, response) -> request.receive()
 					.then(Mono.from(response.header("Content-Type", "text/event-stream")
-						.send(SHORT_RUN.equals(request.param("threadId")) ? Mono.just(Unpooled.wrappedBuffer(SHORT_STREAM))
-								: Flux.range(0, 16).map((chunk) -> slice(STREAM, chunk, 16))))))
+						.send(runStream(request.param("threadId"))))))
 				.post("/v1/chat/completions", (request, response) -> request.receive()
 					.aggregate()
 					.asString()
@@ -118,6 +129,16 @@ final class BenchmarkServer implements AutoCloseable {
 		return response.header("Content-Type", "application/json").sendString(Mono.just(body));
 	}
 
+	private static Publisher<ByteBuf> runStream(@Nullable String threadId) {
+		if (SHORT_RUN.equals(threadId)) {
+			return Mono.just(Unpooled.wrappedBuffer(SHORT_STREAM));
+		}
+		if (HELD_RUN.equals(threadId)) {
+			return Flux.just(Unpooled.wrappedBuffer(HELD_STREAM)).concatWith(Flux.never());
+		}
+		return Flux.range(0, 16).map((chunk) -> slice(STREAM, chunk, 16));
+	}
+
 	private static ByteBuf slice(byte[] stream, int chunk, int chunks) {
 		int size = (stream.length + chunks - 1) / chunks;
 		int from = chunk * size;
@@ -147,6 +168,13 @@ final class BenchmarkServer implements AutoCloseable {
 		event(events, "thread.run.in_progress", RUN.replace("\"status\":\"completed\"", "\"status\":\"in_progress\""));
 		event(events, "thread.run.completed", RUN);
 		return events.append("event: done\ndata: [DONE]\n\n").toString();
+	}
+
+	private static String heldStream() {
+		StringBuilder events = new StringBuilder();
+		event(events, "thread.run.created", RUN.replace("\"status\":\"completed\"", "\"status\":\"queued\""));
+		event(events, "thread.run.in_progress", RUN.replace("\"status\":\"completed\"", "\"status\":\"in_progress\""));
+		return events.toString();
 	}
 
 	private static String stream() {

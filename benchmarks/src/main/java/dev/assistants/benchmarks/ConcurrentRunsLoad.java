@@ -35,7 +35,8 @@ import reactor.netty.resources.ConnectionProvider;
  * Many runs streaming at once from one instance of the Assistants server (its jar, on PostgreSQL),
  * each answered by a fake OpenAI-compatible model that streams a word every
  * {@value #WORD_MILLIS} ms, each run's events read by a client: with 10, 1,000 and 2,000 runs at
- * once, how long after its run each model request starts, the server's threads, the tokens per
+ * once, and with {@value #ARRIVING} runs arriving one after another at 50, 100 and 200 per second,
+ * how long after its run each model request starts, the server's threads, the tokens per
  * second delivered against those offered, and the server's CPU time per token beside what the
  * fake model and the clients cost (the same streams read straight from the fake model, without the
  * server); the server's CPU time split into what a run costs and what each token costs (1,000 runs
@@ -47,6 +48,14 @@ import reactor.netty.resources.ConnectionProvider;
 public final class ConcurrentRunsLoad {
 
 	static final int[] LEVELS = { 10, 1_000, 2_000 };
+
+	/**
+	 * Arrival rates (runs per second) at which {@value #ARRIVING} runs arrive one after another,
+	 * beside the levels' bursts, where every run of a level is created in the same second.
+	 */
+	static final int[] ARRIVAL_RATES = { 50, 100, 200 };
+
+	static final int ARRIVING = 1_000;
 
 	static final int WORDS = 100;
 
@@ -158,7 +167,7 @@ public final class ConcurrentRunsLoad {
 				.blockLast(Duration.ofMinutes(10));
 			double seconds = (System.nanoTime() - start) / 1e9;
 			long tokens = (long) runs * WORDS;
-			rows.add(row("(the fake model alone)", runs, "", "", tokens / seconds, runs * 1000.0 / WORD_MILLIS, null,
+			rows.add(row("(the fake model alone)", String.format(Locale.ROOT, "%,d", runs), "", "", tokens / seconds, runs * 1000.0 / WORD_MILLIS, null,
 					(OS.getProcessCpuTime() - cpu) / 1e3 / tokens));
 		}
 		return rows;
@@ -182,13 +191,16 @@ public final class ConcurrentRunsLoad {
 				.map((body) -> body.replaceAll("(?s).*\"id\"\\s*:\\s*\"(asst_[^\"]+)\".*", "$1"))
 				.block(Duration.ofSeconds(30));
 			// the JIT compiles the paths a stream takes
-			streamRuns(server, LEVELS[1], 20);
+			streamRuns(server, LEVELS[1], 20, 0);
 			int idle = server.threads();
 			for (int runs : LEVELS) {
-				rows.add(level(server, chatModel, runs, idle, WORDS).row());
+				rows.add(level(server, chatModel, runs, idle, WORDS, 0).row());
 			}
-			Level few = level(server, chatModel, LEVELS[1], idle, WORDS);
-			Level many = level(server, chatModel, LEVELS[1], idle, MORE_WORDS);
+			for (int rate : ARRIVAL_RATES) {
+				rows.add(level(server, chatModel, ARRIVING, idle, WORDS, rate).row());
+			}
+			Level few = level(server, chatModel, LEVELS[1], idle, WORDS, 0);
+			Level many = level(server, chatModel, LEVELS[1], idle, MORE_WORDS, 0);
 			rows.add(few.row());
 			rows.add(many.row());
 			double perToken = (many.serverNanos() - few.serverNanos()) / 1e3 / ((long) LEVELS[1] * (MORE_WORDS - WORDS));
@@ -201,11 +213,11 @@ public final class ConcurrentRunsLoad {
 	}
 
 	/**
-	 * {@code runs} runs of {@code words} words streamed at once to their end, measured, on fresh
-	 * statistics: the levels before wrote thousands of runs, which {@code ANALYZE} takes in as
-	 * autovacuum would soon.
+	 * {@code runs} runs of {@code words} words streamed to their end, all at once or arriving at
+	 * {@code perSecond}, measured, on fresh statistics: the levels before wrote thousands of runs,
+	 * which {@code ANALYZE} takes in as autovacuum would soon.
 	 */
-	private Level level(ServerJar server, String chatModel, int runs, int idleThreads, int words)
+	private Level level(ServerJar server, String chatModel, int runs, int idleThreads, int words, int perSecond)
 			throws InterruptedException, SQLException {
 		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "postgres");
 				Statement analyze = connection.createStatement()) {
@@ -224,7 +236,7 @@ public final class ConcurrentRunsLoad {
 		long serverCpu = server.cpu().toNanos();
 		long ownCpu = OS.getProcessCpuTime();
 		long start = System.nanoTime();
-		List<RunStream> streams = streamRuns(server, runs, words);
+		List<RunStream> streams = streamRuns(server, runs, words, perSecond);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long serverNanos = server.cpu().toNanos() - serverCpu;
 		long ownNanos = OS.getProcessCpuTime() - ownCpu;
@@ -242,18 +254,31 @@ public final class ConcurrentRunsLoad {
 		}
 		Arrays.sort(delays);
 		long tokens = (long) runs * words;
-		return new Level(serverNanos, row(chatModel + " (" + words + " words)", runs, String.format(Locale.ROOT, "%.1f, %.1f, %.1f", millis(delays, 0.5),
-				millis(delays, 0.99), delays[runs - 1] / 1e6), idleThreads + ", " + mostThreads.get(), tokens / seconds,
-				runs * 1000.0 / WORD_MILLIS, serverNanos / 1e3 / tokens, ownNanos / 1e3 / tokens));
+		String level = (perSecond > 0) ? String.format(Locale.ROOT, "%,d arriving at %d/s", runs, perSecond)
+				: String.format(Locale.ROOT, "%,d", runs);
+		// runs arriving at a steady rate each offer a word per word time for words x word time: rate x words a second
+		double offered = (perSecond > 0) ? (double) perSecond * words : runs * 1000.0 / WORD_MILLIS;
+		return new Level(serverNanos, row(chatModel + " (" + words + " words)", level,
+				String.format(Locale.ROOT, "%.1f, %.1f, %.1f", millis(delays, 0.5), millis(delays, 0.99),
+						delays[runs - 1] / 1e6),
+				idleThreads + ", " + mostThreads.get(), tokens / seconds, offered, serverNanos / 1e3 / tokens,
+				ownNanos / 1e3 / tokens));
 	}
 
-	/** Streams {@code runs} runs at once, each on a new thread, to their end. */
-	private List<RunStream> streamRuns(ServerJar server, int runs, int words) {
+	/**
+	 * Streams {@code runs} runs, each on a new thread, to their end: all at once, or one after
+	 * another at {@code perSecond}.
+	 */
+	private List<RunStream> streamRuns(ServerJar server, int runs, int words, int perSecond) {
 		List<RunStream> streams = new ArrayList<>();
 		for (int i = 0; i < runs; i++) {
 			streams.add(new RunStream(this.runNumbers.incrementAndGet()));
 		}
-		Flux.fromIterable(streams).flatMap((stream) -> this.http.post()
+		Flux<RunStream> arrivals = Flux.fromIterable(streams);
+		if (perSecond > 0) {
+			arrivals = arrivals.delayElements(Duration.ofNanos(1_000_000_000L / perSecond));
+		}
+		arrivals.flatMap((stream) -> this.http.post()
 			.uri(server.baseUrl() + "/threads/runs")
 			.send(ByteBufFlux.fromString(Mono.just(run(stream.number, words))))
 			.responseContent()
@@ -309,9 +334,9 @@ public final class ConcurrentRunsLoad {
 		return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
 	}
 
-	private static String row(String chatModel, int runs, String delays, String threads, double delivered,
+	private static String row(String chatModel, String runs, String delays, String threads, double delivered,
 			double offered, Double serverMicros, double ownMicros) {
-		String row = String.format(Locale.ROOT, "| %s | %,d | %s | %s | %,.0f (%,.0f) | %s%.1f |", chatModel, runs, delays,
+		String row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %,.0f (%,.0f) | %s%.1f |", chatModel, runs, delays,
 				threads, delivered, offered,
 				(serverMicros != null) ? String.format(Locale.ROOT, "%.1f, ", serverMicros) : "", ownMicros);
 		System.out.println(row);

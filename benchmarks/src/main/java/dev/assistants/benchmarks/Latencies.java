@@ -1,8 +1,11 @@
 package dev.assistants.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latencies of the calls one load made in its measured window, one recorder per caller so that
@@ -29,8 +32,11 @@ final class Latencies {
 		this.counts[caller] = count + 1;
 	}
 
-	/** The calls per second, p50 and p99 over a window this long. */
-	Summary summary(long windowNanos) {
+	/**
+	 * The calls per second, p50 and p99 over a window this long, and the CPU time per call of the
+	 * servers that answered them, when known.
+	 */
+	Summary summary(long windowNanos, @Nullable Duration serverCpu) {
 		long[] all = new long[Arrays.stream(this.counts).sum()];
 		int at = 0;
 		for (int caller = 0; caller < this.counts.length; caller++) {
@@ -42,18 +48,23 @@ final class Latencies {
 			throw new IllegalStateException("No call completed in the measured window");
 		}
 		return new Summary(all.length * (double) TimeUnit.SECONDS.toNanos(1) / windowNanos,
-				all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+				all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+				(serverCpu != null) ? serverCpu.toNanos() / 1e3 / all.length : Double.NaN);
 	}
 
 	/**
 	 * @param perSecond the calls per second
 	 * @param p50 the median latency in milliseconds
 	 * @param p99 the 99th percentile in milliseconds
+	 * @param serverCpuMicros the servers' CPU time per call in microseconds, or {@code NaN} where no
+	 * server answered
 	 */
-	record Summary(double perSecond, double p50, double p99) {
+	record Summary(double perSecond, double p50, double p99, double serverCpuMicros) {
 
 		String row() {
-			return String.format(Locale.ROOT, "%,.0f | %.2f | %.2f", this.perSecond, this.p50, this.p99);
+			return String.format(Locale.ROOT, "%,.0f | %.2f | %.2f | %s", this.perSecond, this.p50, this.p99,
+					Double.isNaN(this.serverCpuMicros) ? "–"
+							: String.format(Locale.ROOT, "%,.0f", this.serverCpuMicros));
 		}
 
 	}

@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A load driver for the Assistants server on PostgreSQL, as a team runs it: its executable jar, one
  * instance and then two on the same database, called at {@value #IN_FLIGHT} calls in flight (spread
- * over the instances as a load balancer would). It measures the calls per second and the p50 and
- * p99 latencies of creating a message, getting a run and listing messages, and the runs completed
- * per second on the deterministic model; beside them two floors: the {@link BareServer} (HTTP, the
+ * over the instances as a load balancer would), warmed up for a minute. It measures the calls per
+ * second, the p50 and p99 latencies and the servers' CPU time per call of creating a message,
+ * getting a run and listing messages, and the runs completed per second on the deterministic model; beside them two floors: the {@link BareServer} (HTTP, the
  * same SQL and Jackson, nothing else) and the same rows read and written through bare JDBC at the
  * same concurrency; and the heap an open run stream takes on the server,
  * with {@value #STREAMS} streams open at once. Prints the results as the README's tables.
@@ -53,6 +56,8 @@ public final class ServerLoad {
 	static final int IN_FLIGHT = 64;
 
 	static final int STREAMS = 1000;
+
+	private static final Duration SERVER_WARM_UP = Duration.ofSeconds(60);
 
 	private static final Duration WARM_UP = Duration.ofSeconds(15);
 
@@ -109,19 +114,19 @@ public final class ServerLoad {
 		List<String> rows = new ArrayList<>();
 		try (ServerJar first = new ServerJar(ServerJar.freePort(), this.database)) {
 			createWorkload(first.baseUrl());
-			rows.addAll(calls("1 instance", List.of(first.baseUrl())));
+			rows.addAll(calls("1 instance", List.of(first)));
 			try (ServerJar second = new ServerJar(ServerJar.freePort(), this.database)) {
-				rows.addAll(calls("2 instances", List.of(first.baseUrl(), second.baseUrl())));
+				rows.addAll(calls("2 instances", List.of(first, second)));
 			}
 		}
 		try (ServerJar bare = ServerJar.bare(ServerJar.freePort(), this.jdbcUrl)) {
-			rows.addAll(bareCalls(bare.baseUrl()));
+			rows.addAll(bareCalls(bare));
 		}
 		rows.addAll(floor());
 		String heap = heapPerStream();
 		System.out.println();
-		System.out.println("| Operation | Where | Calls/s | p50 (ms) | p99 (ms) |");
-		System.out.println("|---|---|---|---|---|");
+		System.out.println("| Operation | Where | Calls/s | p50 (ms) | p99 (ms) | Server CPU per call (µs) |");
+		System.out.println("|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.println();
 		System.out.println(heap);
@@ -157,36 +162,60 @@ public final class ServerLoad {
 			.toString();
 	}
 
-	private List<String> calls(String where, List<String> urls) throws Exception {
-		List<String> rows = new ArrayList<>();
-		rows.add(measure("create message", where, ((i) -> call(HttpMethod.POST,
-				url(urls, i) + "/threads/" + thread(i) + "/messages",
-				"{\"role\":\"user\",\"content\":\"And order 1001? It was due today.\"}"))));
-		rows.add(measure("get run", where, ((i) -> call(HttpMethod.GET,
-				url(urls, i) + "/threads/" + thread(i) + "/runs/" + this.runs.get((int) (i % THREADS)), null))));
-		rows.add(measure("list messages (20)", where, ((i) -> call(HttpMethod.GET,
-				url(urls, i) + "/threads/" + thread(i) + "/messages?limit=20", null))));
-		rows.add(measure("run, streamed to completion", where, ((i) -> call(HttpMethod.POST,
-				url(urls, i) + "/threads/runs", streamedRun())
+	private List<String> calls(String where, List<ServerJar> servers) throws Exception {
+		List<String> urls = servers.stream().map(ServerJar::baseUrl).toList();
+		Map<String, LongFunction<Mono<String>>> operations = operations(urls);
+		operations.put("run, streamed to completion", (i) -> call(HttpMethod.POST, url(urls, i) + "/threads/runs",
+				streamedRun())
 			.doOnNext((events) -> {
 				if (!events.contains("event: thread.run.completed")) {
 					throw new IllegalStateException("A run did not complete: " + events);
 				}
-			}))));
-		return rows;
+			}));
+		return measure(where, servers, operations);
 	}
 
 	/** The same calls on the {@link BareServer}: HTTP, the key, the SQL and Jackson, and nothing else. */
-	private List<String> bareCalls(String baseUrl) throws Exception {
+	private List<String> bareCalls(ServerJar bare) throws Exception {
+		return measure("bare server", List.of(bare), operations(List.of(bare.baseUrl())));
+	}
+
+	/** The calls both the server and the bare server answer, spread over these servers. */
+	private Map<String, LongFunction<Mono<String>>> operations(List<String> urls) {
+		Map<String, LongFunction<Mono<String>>> operations = new LinkedHashMap<>();
+		operations.put("create message", (i) -> call(HttpMethod.POST, url(urls, i) + "/threads/" + thread(i) + "/messages",
+				"{\"role\":\"user\",\"content\":\"And order 1001? It was due today.\"}"));
+		operations.put("get run", (i) -> call(HttpMethod.GET,
+				url(urls, i) + "/threads/" + thread(i) + "/runs/" + this.runs.get((int) (i % THREADS)), null));
+		operations.put("list messages (20)",
+				(i) -> call(HttpMethod.GET, url(urls, i) + "/threads/" + thread(i) + "/messages?limit=20", null));
+		return operations;
+	}
+
+	/** The servers warmed up with all the operations, then each operation measured. */
+	private List<String> measure(String where, List<ServerJar> servers,
+			Map<String, LongFunction<Mono<String>>> operations) throws Exception {
+		warmUp(List.copyOf(operations.values()));
 		List<String> rows = new ArrayList<>();
-		rows.add(measure("create message", "bare server", ((i) -> call(HttpMethod.POST,
-				baseUrl + "/threads/" + thread(i) + "/messages",
-				"{\"role\":\"user\",\"content\":\"And order 1001? It was due today.\"}"))));
-		rows.add(measure("get run", "bare server", ((i) -> call(HttpMethod.GET,
-				baseUrl + "/threads/" + thread(i) + "/runs/" + this.runs.get((int) (i % THREADS)), null))));
-		rows.add(measure("list messages (20)", "bare server", ((i) -> call(HttpMethod.GET,
-				baseUrl + "/threads/" + thread(i) + "/messages?limit=20", null))));
+		for (Map.Entry<String, LongFunction<Mono<String>>> operation : operations.entrySet()) {
+			rows.add(row(operation.getKey(), where, analyzed(() -> load(operation.getValue(), servers))));
+		}
 		return rows;
+	}
+
+	/**
+	 * The operations in turn at {@value #IN_FLIGHT} in flight for {@link #SERVER_WARM_UP}: on 2
+	 * cores a server's JIT compiles for a minute and more, and the operation measured first paid
+	 * for it (get run measured first took 650 µs of the server's CPU per call, the same server warm
+	 * 240 µs).
+	 */
+	private static void warmUp(List<LongFunction<Mono<String>>> operations) {
+		long end = System.nanoTime() + SERVER_WARM_UP.toNanos();
+		AtomicLong sequence = new AtomicLong();
+		Flux.range(0, IN_FLIGHT).flatMap((caller) -> Mono.defer(() -> {
+			long call = sequence.getAndIncrement();
+			return operations.get((int) (call % operations.size())).apply(call / operations.size());
+		}).repeat(() -> System.nanoTime() < end), IN_FLIGHT).blockLast();
 	}
 
 	/** The same rows through bare JDBC, one connection per caller: what PostgreSQL alone takes. */
@@ -298,15 +327,10 @@ public final class ServerLoad {
 	}
 
 	/**
-	 * One operation at {@value #IN_FLIGHT} calls in flight, on fresh statistics: the rows the
-	 * operations before it wrote (tens of thousands of messages) are analyzed first, as autovacuum
-	 * would soon, so that no operation is measured on a plan made for the table before them.
+	 * What the measurement gives, taken on fresh statistics: the rows the operations before it wrote
+	 * (tens of thousands of messages) are analyzed first, as autovacuum would soon, so that no
+	 * operation is measured on a plan made for the table before them.
 	 */
-	private String measure(String operation, String where, LongFunction<Mono<String>> call) throws Exception {
-		return row(operation, where, analyzed(() -> load(call)));
-	}
-
-	/** What the measurement gives, taken after {@code ANALYZE}. */
 	private Latencies.Summary analyzed(Callable<Latencies.Summary> measurement) throws Exception {
 		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, "postgres", "postgres");
 				java.sql.Statement analyze = connection.createStatement()) {
@@ -315,17 +339,26 @@ public final class ServerLoad {
 		return measurement.call();
 	}
 
-	/** Calls at {@value #IN_FLIGHT} in flight, warmed up, then measured. */
-	private static Latencies.Summary load(LongFunction<Mono<String>> call) {
+	/**
+	 * Calls at {@value #IN_FLIGHT} in flight, warmed up, then measured, with the CPU time the
+	 * servers took in the measured window.
+	 */
+	private static Latencies.Summary load(LongFunction<Mono<String>> call, List<ServerJar> servers) {
 		Latencies latencies = new Latencies(IN_FLIGHT);
 		AtomicLong sequence = new AtomicLong();
 		Window window = Window.fromNow();
+		CompletableFuture<Duration> cpuAtStart = Mono.delay(WARM_UP).map((tick) -> cpu(servers)).toFuture();
+		CompletableFuture<Duration> cpuAtEnd = Mono.delay(WARM_UP.plus(MEASURED)).map((tick) -> cpu(servers)).toFuture();
 		Flux.range(0, IN_FLIGHT).flatMap((caller) -> Mono.defer(() -> {
 			long start = System.nanoTime();
 			return call.apply(sequence.getAndIncrement())
 				.doOnNext((response) -> window.record(latencies, caller, start));
 		}).repeat(() -> !window.isOver()), IN_FLIGHT).blockLast();
-		return latencies.summary(MEASURED.toNanos());
+		return latencies.summary(MEASURED.toNanos(), cpuAtEnd.join().minus(cpuAtStart.join()));
+	}
+
+	private static Duration cpu(List<ServerJar> servers) {
+		return servers.stream().map(ServerJar::cpu).reduce(Duration.ZERO, Duration::plus);
 	}
 
 	/** The same, on a JDBC connection per caller. */
@@ -355,7 +388,7 @@ public final class ServerLoad {
 		finally {
 			callers.shutdownNow();
 		}
-		return latencies.summary(MEASURED.toNanos());
+		return latencies.summary(MEASURED.toNanos(), null);
 	}
 
 	private Mono<String> call(HttpMethod method, String url, @Nullable String body) {
