@@ -15,9 +15,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -217,6 +219,34 @@ public abstract class EngineContractTests {
 			.isEqualTo("No thread found with id 'thread_nope'.");
 		assertThat(this.api.post("/threads/" + threadId + "/runs", "{\"assistant_id\":\"asst_nope\"}").status()).isEqualTo(404);
 		assertThat(this.api.get("/nowhere").error().path("message").asString()).isEqualTo("Invalid URL (GET /v1/nowhere)");
+	}
+
+	@Test
+	void answersPathsAndMethodsTheApiLacksWithInvalidUrl() {
+		Response wrongMethod = this.api.send("PUT", "/assistants", "{}");
+		assertThat(wrongMethod.status()).isEqualTo(404);
+		assertThat(wrongMethod.error().path("message").asString()).isEqualTo("Invalid URL (PUT /v1/assistants)");
+		assertThat(this.api.get("").error().path("message").asString()).isEqualTo("Invalid URL (GET /v1)");
+		assertThat(this.api.get("/threads/runs/steps/more").status()).isEqualTo(404);
+	}
+
+	@Test
+	void ignoresTheBodyOfAGetOrADelete() {
+		String assistantId = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\"}").path("id").asString();
+		assertThat(this.api.ok("GET", "/assistants/" + assistantId, "not JSON").path("id").asString())
+			.isEqualTo(assistantId);
+		assertThat(this.api.ok("DELETE", "/assistants/" + assistantId, "not JSON").path("deleted").asBoolean()).isTrue();
+	}
+
+	@Test
+	void namesEachRequestWithAnIdOfItsOwn() {
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			String id = this.api.get("/assistants").headers().firstValue("x-request-id").orElse("");
+			assertThat(id).matches("req_[0-9a-f]{32}");
+			ids.add(id);
+		}
+		assertThat(ids).hasSize(20);
 	}
 
 	// Pagination
