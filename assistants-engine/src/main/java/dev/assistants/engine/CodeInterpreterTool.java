@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -69,6 +70,12 @@ final class CodeInterpreterTool {
 	/** The threads of the sessions this engine started or continued, by session. */
 	private final Map<String, ThreadOfSession> threads = new ConcurrentHashMap<>();
 
+	/**
+	 * The executions under way: a session one of them starts is named only once it has answered
+	 * and its thread names it, and no sweep ends it before.
+	 */
+	private final AtomicInteger executing = new AtomicInteger();
+
 	CodeInterpreterTool(AssistantsStore store, CodeExecutor executor, FileOperations files, Scheduler scheduler) {
 		this.store = store;
 		this.executor = executor;
@@ -84,19 +91,33 @@ final class CodeInterpreterTool {
 	 * @return the step's tool call with its outputs, and the files the code wrote
 	 */
 	Mono<Executed> execute(RunRef ref, String callId, String code) {
-		return Mono.fromCallable(() -> this.store.inTransaction((tx) -> prepare(tx, ref, code)))
-			.subscribeOn(this.scheduler)
-			.flatMap((execution) -> this.executor.execute(execution)
-				.flatMap((result) -> keep(ref, callId, code, execution.sessionId(), result))
-				.onErrorResume(CodeExecutionException.class,
-						(ex) -> Mono.just(new Executed(call(callId, code, "The code could not run: " + ex.getMessage(),
-								List.of()), List.of(), List.of()))));
+		return Mono.defer(() -> {
+			this.executing.incrementAndGet();
+			return Mono.fromCallable(() -> this.store.inTransaction((tx) -> prepare(tx, ref, code)))
+				.subscribeOn(this.scheduler)
+				.flatMap((execution) -> this.executor.execute(execution)
+					.flatMap((result) -> keep(ref, callId, code, execution.sessionId(), result))
+					.onErrorResume(CodeExecutionException.class,
+							(ex) -> Mono.just(new Executed(call(callId, code, "The code could not run: " + ex.getMessage(),
+									List.of()), List.of(), List.of()))));
+		}).doFinally((signal) -> this.executing.decrementAndGet());
 	}
 
-	/** End the sessions here whose thread is gone or has moved on to another session. */
+	/**
+	 * End the sessions here whose thread is gone or has moved on to another session, and those no
+	 * thread names (a run that ended while its code ran) when no execution is under way, as such a
+	 * session may be one that an execution is starting.
+	 */
 	void sweep() {
-		for (String sessionId : this.executor.sessions()) {
+		// the sessions first: an execution counts itself before it starts a session, and names it
+		// before it stops counting
+		Set<String> sessions = this.executor.sessions();
+		boolean executing = this.executing.get() > 0;
+		for (String sessionId : sessions) {
 			ThreadOfSession thread = this.threads.get(sessionId);
+			if (thread == null && executing) {
+				continue;
+			}
 			boolean current = thread != null && this.store.inTransaction((tx) -> tx
 				.find(ObjectKind.THREAD, thread.project(), thread.threadId())
 				.map((found) -> sessionId.equals(found.path(SESSION).asString(null)))
@@ -142,15 +163,17 @@ final class CodeInterpreterTool {
 	/** The images and files become the project's files; the thread names the session that ran the code. */
 	private Mono<Executed> keep(RunRef ref, String callId, String code, @Nullable String previousSession,
 			CodeResult result) {
-		this.threads.put(result.sessionId(), new ThreadOfSession(ref.project(), ref.threadId()));
-		Mono<Void> named = result.sessionId().equals(previousSession) ? Mono.empty()
+		Mono<Void> named = (result.sessionId().equals(previousSession) ? Mono.<Void>empty()
 				: Mono.<Void>fromRunnable(() -> this.store.inTransaction((tx) -> {
 					tx.find(ObjectKind.THREAD, ref.project(), ref.threadId()).ifPresent((thread) -> {
 						thread.put(SESSION, result.sessionId());
 						tx.update(ObjectKind.THREAD, ref.project(), thread);
 					});
 					return null;
-				})).subscribeOn(this.scheduler);
+				})).subscribeOn(this.scheduler))
+			// known as the thread's once the thread names it, so that a sweep never finds it in between
+			.then(Mono.fromRunnable(
+					() -> this.threads.put(result.sessionId(), new ThreadOfSession(ref.project(), ref.threadId()))));
 		Mono<List<String>> images = Flux.fromIterable(result.images())
 			.index()
 			.concatMap((image) -> this.files

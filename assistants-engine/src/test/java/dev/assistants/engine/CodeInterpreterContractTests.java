@@ -141,6 +141,21 @@ public abstract class CodeInterpreterContractTests {
 		}
 	}
 
+	@Test
+	void aNewSessionIsNotEndedWhileItsFirstCodeRuns() {
+		String assistant = this.api.ok("POST", "/assistants", "{\"model\":\"gpt-4o\",\"tools\":[{\"type\":\"code_interpreter\"}]}")
+			.path("id").asString();
+		String thread = this.api.ok("POST", "/threads", "{}").path("id").asString();
+		// the code runs for longer than the sessions' sweep comes round (every second here)
+		this.model.thenCall("code_interpreter", "{\"code\":\"slow\"}").thenReply("ok");
+		JsonNode run = this.api.awaitRun(thread, this.api.ok("POST", "/threads/" + thread + "/runs",
+				"{\"assistant_id\":\"" + assistant + "\"}").path("id").asString(), "completed");
+		JsonNode call = this.api.ok("GET", "/threads/" + thread + "/runs/" + run.path("id").asString() + "/steps?order=asc",
+				null).at("/data/0/step_details/tool_calls/0");
+		assertThat(call.at("/code_interpreter/outputs/0/logs").asString()).isEqualTo("ran: slow");
+		assertThat(this.executor.sessions()).hasSize(1);
+	}
+
 	private String upload(String filename) {
 		return this.api.postForm("/files", Map.of("purpose", "assistants"),
 				new FormFile("file", filename, "text/csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))).json().path("id")
