@@ -1,5 +1,8 @@
 package dev.assistants.engine;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.Socket;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -594,6 +598,32 @@ public abstract class EngineContractTests {
 		Thread.sleep(300);
 		assertThat(this.api.ok("GET", "/assistants", null).path("data")).isEmpty();
 		assertThat(output).doesNotContain("ERROR").doesNotContain(") failed");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/v1/assistants", "/v1/nowhere" })
+	void keepsAnsweringAConnectionWhoseRequestsArriveTogether(String second) throws Exception {
+		// the first waits for the file's bytes, so the second arrives before the first is answered;
+		// the second is answered at once, as it arrives (reactor/reactor-netty#4361 stopped reading then)
+		String fileId = this.api.postForm("/files", Map.of("purpose", "assistants"),
+				new FormFile("file", "notes.txt", "text/plain", "notes".getBytes(StandardCharsets.UTF_8))).json()
+			.path("id")
+			.asString();
+		URI server = URI.create(this.server.baseUrl());
+		String headers = " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + this.api.key() + "\r\n\r\n";
+		try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			out.write(("GET /v1/files/" + fileId + "/content" + headers + "GET " + second + headers)
+				.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			assertThat(RawResponse.read(in).body()).isEqualTo("notes");
+			assertThat(RawResponse.read(in).status()).isEqualTo(second.equals("/v1/nowhere") ? 404 : 200);
+			out.write(("GET /v1/assistants" + headers).getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			assertThat(RawResponse.read(in).status()).as("the next request on the connection").isEqualTo(200);
+		}
 	}
 
 	@Test
