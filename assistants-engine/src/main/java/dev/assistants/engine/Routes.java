@@ -28,6 +28,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -320,9 +321,10 @@ final class Routes {
 	 * and at most the request size.
 	 */
 	private Mono<Call> call(ServerRequest request) {
-		// read for every method, so that no answer is written before its request has arrived whole:
-		// Reactor Netty before 1.3.8 could stop reading a connection after such an answer
-		// (reactor/reactor-netty#4361)
+		if (request.method() == HttpMethod.GET || request.method() == HttpMethod.DELETE) {
+			// no operation reads the body of these
+			return caller(request).map((caller) -> new Call(request, caller.project(), ""));
+		}
 		return caller(request)
 			.flatMap((caller) -> DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), this.maxRequestSize)
 				.map(Routes::utf8)
