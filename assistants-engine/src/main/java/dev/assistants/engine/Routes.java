@@ -322,7 +322,8 @@ final class Routes {
 	 */
 	private Mono<Call> call(ServerRequest request) {
 		if (request.method() == HttpMethod.GET || request.method() == HttpMethod.DELETE) {
-			// no operation reads the body of these
+			// no operation reads the body of these; answering before it has arrived needs Reactor Netty
+			// 1.3.8 or later, which keeps reading the connection (reactor/reactor-netty#4361)
 			return caller(request).map((caller) -> new Call(request, caller.project(), ""));
 		}
 		return caller(request)
